@@ -1,0 +1,27 @@
+# The two commands a new user needs (see README): `make site` and `make test`.
+VENV := .venv
+BIN := $(VENV)/bin
+YINGJI := $(BIN)/yingji
+
+.PHONY: setup site test check bench schemas serve zensical clean
+
+setup:
+	@scripts/setup.sh
+
+site: setup
+	$(YINGJI) build
+
+check: setup
+	$(YINGJI) check
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+schemas: setup
+	$(YINGJI) schema --out schemas
+
+serve: setup
+	$(YINGJI) serve
+
+clean:
+	rm -rf site site.tmp-* site.old .pytest_cache

@@ -1,0 +1,184 @@
+"""Stage 1: read every content file and check it against its model.
+
+Nothing is written here. All problems of all files are collected, so the user sees
+every mistake at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .catalog import FOLDERS, KINDS, ContentKind, kind_for
+from .diagnostics import Collector, Location, format_key_path
+from .yamlsource import SourceDoc, SourceError, read_source
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    kind: ContentKind
+    doc: SourceDoc  # raw data with positions, for cross-reference errors
+    model: BaseModel
+
+    def location(self, *path) -> Location:
+        return self.doc.location(tuple(path))
+
+
+def find_content_files(root: Path) -> list[tuple[str, str, Path]]:
+    """(folder, path inside folder, absolute path) of every YAML file, in a stable order."""
+    found = []
+    for folder in FOLDERS:
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            if path.suffix in (".yml", ".yaml") and path.is_file():
+                found.append((folder, path.relative_to(base).as_posix(), path))
+    return found
+
+
+def load_all(root: Path, collector: Collector) -> list[LoadedFile]:
+    loaded: list[LoadedFile] = []
+    for folder, inner, path in find_content_files(root):
+        display = f"{folder}/{inner}"
+        kind = kind_for(folder, inner)
+        if path.suffix == ".yaml":
+            collector.error(Location(display, 1, 1), "", "内容文件请用 .yml 扩展名")
+        elif kind is None:
+            collector.error(Location(display, 1, 1), "", "不认识的内容文件：不在约定的位置（见 README 的“内容格式”）")
+        else:
+            result = load_file(path, display, kind, collector)
+            if result is not None:
+                loaded.append(result)
+    _require(root, loaded, collector)
+    return loaded
+
+
+def _require(root: Path, loaded: list[LoadedFile], collector: Collector) -> None:
+    present = {item.kind.name for item in loaded}
+    for kind in KINDS:
+        wanted = root / kind.folder / kind.pattern
+        if kind.required and kind.name not in present and not wanted.exists():
+            collector.error(Location(f"{kind.folder}/{kind.pattern}"), "", "缺少这个必需的内容文件")
+
+
+def load_file(path: Path, display: str, kind: ContentKind, collector: Collector) -> LoadedFile | None:
+    try:
+        doc = read_source(path, display)
+    except SourceError as err:
+        collector.problems.append(err.problem)
+        return None
+    try:
+        model = kind.model.model_validate(doc.data)
+    except ValidationError as err:
+        for item in err.errors():
+            _report(item, doc, kind.model, collector)
+        return None
+    return LoadedFile(kind, doc, model)
+
+
+def _report(error: dict, doc: SourceDoc, model: type[BaseModel], collector: Collector) -> None:
+    path = tuple(error["loc"])
+    if error["type"] == "extra_forbidden":
+        location = doc.location(path, key=True)
+    else:
+        location = doc.location(path)
+    collector.error(location, format_key_path(path), explain(error, path, model))
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str):
+        return "“" + value + "”"
+    if isinstance(value, (dict, list)):
+        kind = "键值映射" if isinstance(value, dict) else "列表"
+        return f"一个{kind}"
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+_SIMPLE = {
+    "string_type": "应为文字",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "list_type": "应为列表（每项以“- ”开头）",
+    "dict_type": "应为键值映射（“键: 值”）",
+    "model_type": "应为键值映射（“键: 值”）",
+    "model_attributes_type": "应为键值映射（“键: 值”）",
+    "none_required": "应为空",
+}
+
+
+def explain(error: dict, path: tuple, model: type[BaseModel]) -> str:
+    """A pydantic error in plain Chinese."""
+    kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    if kind == "missing":
+        return f"缺少必填字段“{path[-1]}”" if path else "缺少必填字段"
+    if kind == "extra_forbidden":
+        return _unknown_key(path, model)
+    if kind in _SIMPLE:
+        return f"{_SIMPLE[kind]}，实际为 {_shown(value)}"
+    if kind == "literal_error":
+        return f"应为以下之一：{ctx.get('expected', '').replace(' or ', '、')}，实际为 {_shown(value)}"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        limit = next(iter(ctx.values()), "")
+        words = {"greater_than": "大于", "greater_than_equal": "不小于", "less_than": "小于", "less_than_equal": "不大于"}
+        return f"应{words[kind]} {limit}，实际为 {_shown(value)}"
+    if kind == "too_short":
+        return f"至少需要 {ctx.get('min_length')} 项"
+    if kind == "too_long":
+        return f"最多 {ctx.get('max_length')} 项"
+    if kind in ("value_error", "assertion_error"):
+        return str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    message = str(error["msg"])
+    if _has_chinese(message):
+        return message  # our own PydanticCustomError: already in Chinese
+    return f"内容不符合要求（{message}）"
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def _unknown_key(path: tuple, model: type[BaseModel]) -> str:
+    key = str(path[-1])
+    allowed = _allowed_keys(model, path[:-1])
+    hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    message = f"未知字段“{key}”（可能是拼写错误）"
+    if hint:
+        message += f"，是否应为“{hint[0]}”？"
+    elif allowed:
+        message += f"；可用的字段：{'、'.join(allowed)}"
+    return message
+
+
+def _allowed_keys(model: type[BaseModel], path: tuple) -> list[str]:
+    """The field names of the (nested) model that `path` points into."""
+    current = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

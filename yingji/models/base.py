@@ -1,0 +1,95 @@
+"""Shared building blocks of the content models.
+
+Every model rejects unknown keys (they are typos) and is immutable once loaded.
+Custom types raise PydanticCustomError with Chinese messages, so the translator in
+`validate_errors` can show them to county staff unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic_core import PydanticCustomError
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+def _show(value: object) -> str:
+    if isinstance(value, str):
+        return f"“{value}”"
+    return repr(value)
+
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ARTICLE_REF = re.compile(r"^([a-z0-9][a-z0-9-]*)#a([1-9][0-9]*)$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PHONE = re.compile(r"^[0-9][0-9-]{2,19}$")
+
+
+def _slug(value: object) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError("slug", "编号应为文本，实际为 {value}", {"value": _show(value)})
+    if not _SLUG.match(value):
+        raise PydanticCustomError(
+            "slug", "编号只能用小写字母、数字和连字符，且以字母或数字开头，实际为 {value}", {"value": _show(value)}
+        )
+    return value
+
+
+def _article_ref(value: object) -> str:
+    if not isinstance(value, str) or not _ARTICLE_REF.match(value):
+        raise PydanticCustomError(
+            "article_ref", "条文编号应写成“法规编号#a条号”，如 anquan-shengchan-fa#a21，实际为 {value}", {"value": _show(value)}
+        )
+    return value
+
+
+def _date(value: object) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _DATE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError("date", "不是有效日期（格式应为 2023-12-31），实际为 {value}", {"value": _show(value)})
+
+
+def _phone(value: object) -> str:
+    if isinstance(value, (int, float)):
+        raise PydanticCustomError(
+            "phone_number", "电话号码要加引号写成文本，如 \"{value}\"（不加引号会被当作数字，开头的 0 会丢失）", {"value": value}
+        )
+    if not isinstance(value, str) or not _PHONE.match(value):
+        raise PydanticCustomError("phone", "电话号码只能包含数字和连字符，实际为 {value}", {"value": _show(value)})
+    return value
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError("text", "应为文字，实际为 {value}", {"value": _show(value)})
+    if not value.strip():
+        raise PydanticCustomError("text", "不能为空", {})
+    return value
+
+
+Slug = Annotated[str, BeforeValidator(_slug)]
+ArticleRef = Annotated[str, BeforeValidator(_article_ref)]
+Date = Annotated[date, BeforeValidator(_date)]
+Phone = Annotated[str, BeforeValidator(_phone)]
+Text = Annotated[str, BeforeValidator(_text)]
+
+
+def split_article_ref(ref: str) -> tuple[str, int] | None:
+    """'anquan-shengchan-fa#a21' -> ('anquan-shengchan-fa', 21); None if not an article id."""
+    match = _ARTICLE_REF.match(ref)
+    return (match.group(1), int(match.group(2))) if match else None
+
+
+def is_article_ref(ref: str) -> bool:
+    return bool(_ARTICLE_REF.match(ref))

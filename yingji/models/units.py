@@ -1,0 +1,22 @@
+"""content/units.yml: the bodies the plan makes responsible (安委办, 应急管理局, 各乡镇（街道）…)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .base import Model, Slug, Text
+
+UnitKind = Literal["党委部门", "政府部门", "议事协调机构", "人大", "纪检监察", "事业单位", "垂直管理", "乡镇", "园区", "统称"]
+
+
+class Unit(Model):
+    id: Slug
+    name: Text
+    full_name: Text
+    aliases: list[Text] = []
+    kind: UnitKind
+    note: str | None = None
+
+
+class UnitsFile(Model):
+    units: list[Unit]

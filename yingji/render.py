@@ -1,0 +1,46 @@
+"""One Jinja2 environment for all templates: strict about undefined names, escaping content.
+
+Content text is escaped twice over: HTML special characters (so `<script>` in a question
+shows as text) and Markdown punctuation (so a `*` in a task text is not emphasis).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!|~>-])")
+
+
+def md_inline(value: object) -> Markup:
+    """Escape text for inline use in Markdown (HTML-escaped, Markdown punctuation backslashed)."""
+    text = str(escape(str(value)))
+    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+
+
+def md_paragraphs(value: object) -> Markup:
+    """Multi-line content text → Markdown paragraphs, one per line."""
+    lines = [line.strip() for line in str(value).splitlines() if line.strip()]
+    return Markup("\n\n".join(md_inline(line) for line in lines))
+
+
+@lru_cache(maxsize=None)
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("yingji", "templates"),
+        undefined=StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_inline
+    env.filters["paragraphs"] = md_paragraphs
+    return env
+
+
+def render(template: str, **context) -> str:
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,65 @@
+"""`yingji serve`: mkdocs' live-reloading server, plus regeneration when content changes.
+
+mkdocs watches docs/ and reloads the browser; a small polling thread watches content/ and
+quizzes/, regenerates the pages (only files whose text changed are rewritten) and prints
+content errors without stopping the server.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from .diagnostics import ContentError, print_problems
+from .project import load_knowledge
+from .site.pages import all_pages
+from .site.write import write_pages
+
+POLL_SECONDS = 1.0
+
+
+def _snapshot(root: Path) -> dict[Path, float]:
+    return {
+        path: path.stat().st_mtime
+        for folder in ("content", "quizzes")
+        if (root / folder).is_dir()
+        for path in (root / folder).rglob("*")
+        if path.is_file()
+    }
+
+
+def regenerate(root: Path) -> bool:
+    try:
+        knowledge, warnings = load_knowledge(root)
+    except ContentError as err:
+        print_problems(err.problems)
+        print("内容有错误，预览保持上一次的正确版本。")
+        return False
+    print_problems(warnings)
+    changed = write_pages(root / "docs", all_pages(knowledge))
+    print(f"已重新生成：{changed} 个页面有变化。")
+    return True
+
+
+def _watch(root: Path, stop: threading.Event) -> None:
+    seen = _snapshot(root)
+    while not stop.wait(POLL_SECONDS):
+        now = _snapshot(root)
+        if now != seen:
+            seen = now
+            regenerate(root)
+
+
+def serve(root: Path, port: int) -> int:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    regenerate(root)
+    stop = threading.Event()
+    watcher = threading.Thread(target=_watch, args=(root, stop), daemon=True)
+    watcher.start()
+    try:
+        mkdocs_serve(config_file=str(root / "mkdocs.yml"), livereload=True, dev_addr=f"127.0.0.1:{port}")
+    finally:
+        stop.set()
+    return 0

@@ -1,0 +1,41 @@
+"""Write generated pages into docs/ without disturbing the hand-written ones.
+
+A manifest (docs/.generated) lists what the generator owns, so pages of entities that
+were removed disappear, and a file is rewritten only when its text changed (keeps
+`mkdocs serve` from rebuilding for nothing).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+MANIFEST = ".generated"
+
+
+def write_pages(docs_dir: Path, pages: dict[str, str]) -> int:
+    """Write {relative path: text}; remove stale generated files. Returns files changed."""
+    manifest = docs_dir / MANIFEST
+    previous = set(manifest.read_text("utf-8").split("\n")) - {""} if manifest.exists() else set()
+    changed = 0
+    for relative, text in sorted(pages.items()):
+        target = docs_dir / relative
+        if target.exists() and relative not in previous:
+            raise FileExistsError(f"{target} 是手写页面，生成器不会覆盖它；请改名或删除")
+        if not target.exists() or target.read_text("utf-8") != text:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, "utf-8")
+            changed += 1
+    for stale in sorted(previous - set(pages)):
+        path = docs_dir / stale
+        if path.exists():
+            path.unlink()
+            changed += 1
+            _remove_empty_parents(path.parent, docs_dir)
+    manifest.write_text("\n".join(sorted(pages)) + "\n", "utf-8")
+    return changed
+
+
+def _remove_empty_parents(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

@@ -1,0 +1,168 @@
+"""Read one YAML file into plain data, remembering where every value came from.
+
+The rules are chosen so that content written by county staff holds no surprises:
+only `true`/`false` are booleans (`no`, `yes`, `on` stay text), dates stay text until
+the models check them (so `2023-13-45` is a clear error, not a crash), duplicate keys
+are errors, and every value keeps its file:line:col.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .diagnostics import Location, Problem, format_key_path
+
+
+class _ContentLoader(yaml.SafeLoader):
+    """SafeLoader with YAML-1.2-like booleans and no implicit timestamps."""
+
+
+# Drop the YAML 1.1 resolvers for bool (yes/no/on/off) and timestamp, then put back
+# a bool resolver that only knows true/false.
+_ContentLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_ContentLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+Path_ = tuple  # a key path such as ('tasks', 3, 'units', 0)
+
+
+@dataclass
+class SourceDoc:
+    """One parsed YAML file: its data and where each key and value starts."""
+
+    file: str
+    data: object
+    value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def location(self, path: Path_, *, key: bool = False) -> Location:
+        """Where `path` is written; falls back to the nearest enclosing value."""
+        marks = self.key_marks if key else self.value_marks
+        if path in marks:
+            return Location(self.file, *marks[path])
+        for cut in range(len(path) - 1, -1, -1):
+            prefix = path[:cut]
+            if prefix in self.value_marks:
+                return Location(self.file, *self.value_marks[prefix])
+        return Location(self.file, 1, 1)
+
+
+_SYNTAX_HINTS = [
+    ("mapping values are not allowed here", "此处不能出现“键: 值”（常见原因：文字里有半角冒号加空格却没加引号，或缩进不对）"),
+    ("could not find expected ':'", "缺少冒号“:”（或上一行的引号没有闭合）"),
+    ("found character '\\t' that cannot start any token", "不能用 Tab 缩进，请改用空格"),
+    ("expected <block end>, but found", "缩进不一致（同一层的条目应对齐）"),
+    ("found unexpected end of stream", "文件意外结束（引号或括号没有闭合）"),
+    ("while scanning a quoted scalar", "引号没有闭合"),
+    ("found undefined alias", "引用了未定义的锚点（&/*）"),
+    ("did not find expected key", "缺少键名或缩进不对"),
+    ("did not find expected '-' indicator", "列表项缩进不对（应以“- ”开头并对齐）"),
+    ("found unhashable key", "键名不能是列表或映射"),
+]
+
+
+def _syntax_message(err: yaml.MarkedYAMLError) -> str:
+    text = f"{err.context or ''} {err.problem or ''}"
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in text:
+            return f"YAML 语法错误：{hint}"
+    return f"YAML 语法错误：{(err.problem or err.context or '').strip()}"
+
+
+class SourceError(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(problem.format())
+
+
+def _fail(file: str, line: int, col: int, message: str, key_path: str = "") -> SourceError:
+    return SourceError(Problem(Location(file, line, col), key_path, message))
+
+
+def _decode(raw: bytes, file: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise _fail(file, line, col, "文件不是 UTF-8 编码（请在编辑器中另存为 UTF-8）") from None
+    return text.removeprefix("\ufeff")
+
+
+def read_source(path: Path, display_name: str) -> SourceDoc:
+    """Parse `path`; raise SourceError (with a Chinese message) if it is not usable YAML."""
+    text = _decode(path.read_bytes(), display_name)
+    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        raise _fail(display_name, 1, 1, "文件为空")
+    loader = _ContentLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.composer.ComposerError as err:
+        if "expected a single document" in str(err):
+            mark = err.problem_mark
+            raise _fail(display_name, mark.line + 1, mark.column + 1, "一个文件只能有一个 YAML 文档（去掉多余的 ---）") from None
+        raise _syntax_from(err, display_name) from None
+    except yaml.MarkedYAMLError as err:
+        raise _syntax_from(err, display_name) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise _fail(display_name, 1, 1, "文件为空")
+    doc = SourceDoc(display_name, None)
+    doc.data = _convert(node, (), doc, loader)
+    return doc
+
+
+def _syntax_from(err: yaml.MarkedYAMLError, file: str) -> SourceError:
+    mark = err.problem_mark or err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return _fail(file, line, col, _syntax_message(err))
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _convert(node: Node, path: Path_, doc: SourceDoc, loader: _ContentLoader):
+    doc.value_marks[path] = _mark(node)
+    if isinstance(node, MappingNode):
+        return _convert_mapping(node, path, doc, loader)
+    if isinstance(node, SequenceNode):
+        return [_convert(child, path + (i,), doc, loader) for i, child in enumerate(node.value)]
+    if isinstance(node, ScalarNode):
+        try:
+            return loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as err:
+            raise _fail(doc.file, *_mark(node), f"无法识别的值：{err.problem}") from None
+        except ValueError:
+            raise _fail(doc.file, *_mark(node), f"无法识别的值：{node.value!r}") from None
+    raise _fail(doc.file, *_mark(node), "无法识别的 YAML 结构")
+
+
+def _convert_mapping(node: MappingNode, path: Path_, doc: SourceDoc, loader: _ContentLoader) -> dict:
+    loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
+    result: dict = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            raise _fail(doc.file, *_mark(key_node), "键名不能是列表或映射")
+        key = loader.construct_object(key_node)
+        if not isinstance(key, str):
+            key = str(key)
+        if key in result:
+            first = doc.key_marks[path + (key,)]
+            raise _fail(
+                doc.file, *_mark(key_node), f"键“{key}”重复（第一次出现在第 {first[0]} 行）", format_key_path(path + (key,))
+            )
+        doc.key_marks[path + (key,)] = _mark(key_node)
+        result[key] = _convert(value_node, path + (key,), doc, loader)
+    return result
