@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SEED = Path('/work/shared/seed/000_be6b4edaa92b7a9f.txt')
+DEFAULT_SEED = ROOT.parent / 'shared' / 'seed' / '000_be6b4edaa92b7a9f.txt'
 
 ID_RE = re.compile(r'^[a-z0-9][a-z0-9-]*$')
 DATE_RE = re.compile(r'^\d{4}-\d{2}-\d{2}$')

@@ -42,7 +42,7 @@ def build(root: Path, site_dir: Path | None = None, *, profile: str = "public") 
     report.timings["load"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    pages = all_pages(knowledge)
+    pages = all_pages(knowledge, profile)
     report.pages = len(pages)
     report.changed = write_pages(root / "docs", pages)
     report.timings["generate"] = time.perf_counter() - started
@@ -59,7 +59,7 @@ def build(root: Path, site_dir: Path | None = None, *, profile: str = "public") 
 
 
 def run_mkdocs(root: Path, out_dir: Path) -> None:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--clean"]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
     command += ["--config-file", str(root / "mkdocs.yml"), "--site-dir", str(out_dir)]
     result = subprocess.run(command, cwd=root, capture_output=True, text=True)
     if result.returncode != 0:

@@ -126,7 +126,7 @@ def explain(error: dict, path: tuple, model: type[BaseModel]) -> str:
     if kind in _SIMPLE:
         return f"{_SIMPLE[kind]}，实际为 {_shown(value)}"
     if kind == "literal_error":
-        return f"应为以下之一：{ctx.get('expected', '').replace(' or ', '、')}，实际为 {_shown(value)}"
+        return f"应为以下之一：{ctx.get('expected', '').replace(' or ', '、').replace(', ', '、')}，实际为 {_shown(value)}"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         limit = next(iter(ctx.values()), "")
         words = {"greater_than": "大于", "greater_than_equal": "不小于", "less_than": "小于", "less_than_equal": "不大于"}

@@ -19,17 +19,25 @@ from .diagnostics import Location, Problem, format_key_path
 
 
 class _ContentLoader(yaml.SafeLoader):
-    """SafeLoader with YAML-1.2-like booleans and no implicit timestamps."""
+    """SafeLoader with YAML-1.2-like scalars: no yes/no booleans, no octal or sexagesimal
+    numbers (so 0730… and 12:30 stay text), no implicit timestamps."""
 
 
-# Drop the YAML 1.1 resolvers for bool (yes/no/on/off) and timestamp, then put back
-# a bool resolver that only knows true/false.
+_REPLACED = {"tag:yaml.org,2002:" + name for name in ("bool", "int", "float", "timestamp")}
 _ContentLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _REPLACED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _ContentLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_ContentLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+_ContentLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$"),
+    list("-+.0123456789"),
 )
 
 Path_ = tuple  # a key path such as ('tasks', 3, 'units', 0)

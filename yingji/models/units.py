@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .base import Model, Slug, Text
+from .base import Model, Phone, Slug, Text
 
 UnitKind = Literal["党委部门", "政府部门", "议事协调机构", "人大", "纪检监察", "事业单位", "垂直管理", "乡镇", "园区", "统称"]
 
@@ -15,6 +15,7 @@ class Unit(Model):
     full_name: Text
     aliases: list[Text] = []
     kind: UnitKind
+    duty_phone: Phone | None = None  # 值班电话 of the body (public, not personal)
     note: str | None = None
 
 

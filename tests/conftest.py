@@ -1,0 +1,128 @@
+"""Shared test fixtures: project copies, the CLI, one built site, a local server, a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = "/usr/bin/chromium"
+# Flags that keep Chromium from reaching out to Google hosts on this closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def repo() -> Path:
+    return REPO
+
+
+def copy_project(content_source: Path, target: Path) -> Path:
+    """A throwaway project: content/ and quizzes/ from `content_source`, the site setup
+    (mkdocs.yml, theme_overrides/, hand-written docs/) from the repository."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("content", "quizzes"):
+        if (content_source / name).is_dir():
+            shutil.copytree(content_source / name, target / name)
+    shutil.copytree(REPO / "theme_overrides", target / "theme_overrides")
+    shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    copy_hand_written_docs(target / "docs")
+    return target
+
+
+def copy_hand_written_docs(target: Path) -> None:
+    """Copy docs/ without the generator's output (listed in docs/.generated): it is rebuilt."""
+    manifest = REPO / "docs" / ".generated"
+    owned = set(manifest.read_text("utf-8").split()) if manifest.exists() else set()
+    for path in sorted((REPO / "docs").rglob("*")):
+        relative = path.relative_to(REPO / "docs").as_posix()
+        if path.is_file() and relative not in owned and relative != ".generated":
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target / relative)
+
+
+@pytest.fixture
+def minimal_project(tmp_path) -> Path:
+    """The tiny valid fixture project with the repository's site setup."""
+    return copy_project(FIXTURES / "minimal", tmp_path / "project")
+
+
+def run_yingji(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the real `yingji` command line in a subprocess (as users do)."""
+    command = [sys.executable, "-m", "yingji.cli", "--root", str(root), *args]
+    return subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, cwd=REPO)
+
+
+@pytest.fixture
+def yingji():
+    return run_yingji
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The default content built once per test session (public profile); returns site/."""
+    project = copy_project(REPO, tmp_path_factory.mktemp("default") / "project")
+    result = run_yingji(project, "build")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve_dir():
+    """serve_dir(path) -> base URL of a local HTTP server for that folder."""
+    servers = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian chromium driven by Playwright (Playwright cannot download browsers here)."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make setup` (installs Debian chromium)")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    yield page
+    context.close()

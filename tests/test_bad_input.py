@@ -1,0 +1,41 @@
+"""Golden tests: each folder in fixtures/bad/ overlays the minimal project with broken files;
+`yingji check` must print exactly the lines in its expected.txt and exit 1."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, copy_project
+
+CASES = sorted(p.name for p in (FIXTURES / "bad").iterdir() if p.is_dir())
+
+
+def overlay(case: str, project: Path) -> None:
+    source = FIXTURES / "bad" / case
+    for path in source.rglob("*"):
+        if path.is_file() and path.name != "expected.txt":
+            target = project / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_is_reported_with_file_line_and_key(case, tmp_path, yingji):
+    project = copy_project(FIXTURES / "minimal", tmp_path / "project")
+    overlay(case, project)
+    result = yingji(project, "check")
+    expected = (FIXTURES / "bad" / case / "expected.txt").read_text("utf-8").splitlines()
+    assert result.stderr.splitlines() == expected
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_every_required_kind_of_mistake_has_a_case():
+    required = {
+        "yaml-syntax", "unknown-key", "wrong-type", "missing-field", "dangling-ref", "duplicate-id",
+        "answer-not-in-options", "bad-date", "phone-as-number", "empty-file", "not-utf8",
+    }
+    assert required <= set(CASES)
