@@ -502,6 +502,11 @@ def law_yaml(parsed: ParsedLaw, meta: dict, numbers=None, notes: dict | None = N
 # --------------------------------------------------------------------------------------
 
 
+def _labels(numbers) -> str:
+    """[3, 21] → 第三条、第二十一条"""
+    return "、".join(f"第{int_to_chinese(n)}条" for n in numbers)
+
+
 def parse_numbers(spec: str) -> list[int]:
     """'3,4,20-28' → [3, 4, 20, …, 28]."""
     numbers: list[int] = []
@@ -572,8 +577,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     missing = [n for n in numbers or [] if parsed.article(n) is None]
     if missing:
-        labels = "、".join(f"第{int_to_chinese(n)}条" for n in missing)
-        print(f"{args.file}: 文本中没有{labels}", file=sys.stderr)
+        print(f"{args.file}: 文本中没有{_labels(missing)}", file=sys.stderr)
         return 2
     out = Path(args.out or f"content/laws/{args.id}.yml")
     try:
@@ -611,17 +615,16 @@ def add_cited_articles(repo: Path, refdir: Path, stream=None) -> dict[str, list[
         if not missing:
             continue
         if law_id not in LAWS:
-            print(f"未知的法律 id：{law_id}（引用了第{missing}条），已跳过", file=sys.stderr)
+            print(f"未知的法律 id：{law_id}（被引用的{_labels(missing)}），已跳过", file=sys.stderr)
             continue
         parsed = read_law(refdir / LAWS[law_id].file)
         absent = [n for n in missing if parsed.article(n) is None]
         if absent:
-            print(f"{LAWS[law_id].file}: 原文中没有被引用的条文 {absent}，已跳过", file=sys.stderr)
+            print(f"{LAWS[law_id].file}: 原文中没有被引用的{_labels(absent)}，已跳过", file=sys.stderr)
         present = [n for n in missing if n not in absent]
         if present:
             added[law_id] = write_law_file(out, law_id, parsed, present, merge=True)
-            labels = "、".join(f"第{int_to_chinese(n)}条" for n in added[law_id])
-            print(f"{law_id}：已添加{labels}", file=stream)
+            print(f"{law_id}：已添加{_labels(added[law_id])}", file=stream)
     return added
 
 
