@@ -49,11 +49,13 @@ def copy_project(content_source: Path, target: Path) -> Path:
 
 def copy_hand_written_docs(target: Path) -> None:
     """Copy docs/ without the generator's output (listed in docs/.generated): it is rebuilt."""
-    manifest = REPO / "docs" / ".generated"
-    owned = set(manifest.read_text("utf-8").split()) if manifest.exists() else set()
+    owned = {".generated", ".generated-pdf"}  # manifests of generated pages and placed PDFs
+    for name in (".generated", ".generated-pdf"):
+        manifest = REPO / "docs" / name
+        owned |= set(manifest.read_text("utf-8").split()) if manifest.exists() else set()
     for path in sorted((REPO / "docs").rglob("*")):
         relative = path.relative_to(REPO / "docs").as_posix()
-        if path.is_file() and relative not in owned and relative != ".generated":
+        if path.is_file() and relative not in owned:
             (target / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target / relative)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Problem
+from .print.stage import build_documents
 from .project import load_knowledge
 from .site.pages import all_pages
 from .site.write import write_pages
@@ -32,6 +33,8 @@ class BuildReport:
     changed: int = 0
     warnings: list[Problem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    documents: int = 0  # PDFs in site/downloads/
+    rendered: int = 0  # of which laid out by this build (the others came from the cache)
 
 
 def build(root: Path, site_dir: Path | None = None, *, profile: str = "public") -> BuildReport:
@@ -46,6 +49,11 @@ def build(root: Path, site_dir: Path | None = None, *, profile: str = "public") 
     report.pages = len(pages)
     report.changed = write_pages(root / "docs", pages)
     report.timings["generate"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    printed = build_documents(root, knowledge, profile)  # PDFs into docs/downloads/, before mkdocs
+    report.documents, report.rendered = printed.documents, printed.rendered
+    report.timings["pdf"] = time.perf_counter() - started
 
     staging = site_dir.with_name(f"{site_dir.name}.tmp-{os.getpid()}")
     try:

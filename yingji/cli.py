@@ -49,7 +49,20 @@ def cmd_build(args) -> int:
     report = build(args.root, args.site_dir, profile=args.profile)
     print_problems(report.warnings)
     timing = "，".join(f"{name} {seconds:.1f} 秒" for name, seconds in report.timings.items())
-    print(f"网站已生成：{report.site_dir}（{report.pages} 个生成页面，{report.changed} 个有变化；{timing}）")
+    print(
+        f"网站已生成：{report.site_dir}（{report.pages} 个生成页面，{report.changed} 个有变化；"
+        f"{report.documents} 份 PDF，{report.rendered} 份重新排版；{timing}）"
+    )
+    return 0
+
+
+def cmd_paper(args) -> int:
+    from .print.papers import write_papers
+
+    written = write_papers(args.root, args.exam, args.seed, args.copies, args.out.resolve())
+    for path in written:
+        print(path)
+    print(f"已生成 {len(written) // 2} 套试卷（每套另附答案）：{args.out}")
     return 0
 
 
@@ -89,6 +102,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--profile", choices=["public", "internal"], default="public", help="public 隐藏个人电话（默认）")
     build.set_defaults(func=cmd_build)
 
+    paper = sub.add_parser("paper", help="按考试方案抽题，生成试卷和答案 PDF（同一种子得到同一份试卷）")
+    paper.add_argument("--exam", required=True, help="考试方案编号（quizzes/exams.yml 中的 id）")
+    paper.add_argument("--seed", type=int, default=1, help="随机种子，默认 1；同一种子得到同一份试卷")
+    paper.add_argument("--copies", type=int, default=1, help="生成几套不同的试卷，默认 1")
+    paper.add_argument("--out", type=Path, default=Path("papers"), help="输出目录，默认 papers/")
+    paper.set_defaults(func=cmd_paper)
+
     serve = sub.add_parser("serve", help="本地预览，内容改动后自动刷新")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(func=cmd_serve)
@@ -117,8 +137,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as err:  # noqa: BLE001 - last line of defence: report, don't dump on users
         from .build import BuildFailed
+        from .print.engine import PrintError
+        from .print.paper import PaperError
 
-        if isinstance(err, (BuildFailed, FileExistsError)):
+        if isinstance(err, (BuildFailed, FileExistsError, PrintError, PaperError)):
             print(f"错误：{err}", file=sys.stderr)
             return 1
         print(f"yingji 内部错误（这是程序缺陷，不是内容问题，请报告）：{type(err).__name__}: {err}", file=sys.stderr)

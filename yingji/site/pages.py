@@ -11,6 +11,7 @@ from typing import Callable
 from ..knowledge import Knowledge
 from ..render import render
 from . import views
+from .downloads import downloads_page, link_downloads
 
 Producer = Callable[[Knowledge, str], dict[str, str]]
 
@@ -25,7 +26,7 @@ def plan_pages(knowledge: Knowledge, profile: str) -> dict[str, str]:
     return pages
 
 
-PRODUCERS: list[Producer] = [plan_pages]
+PRODUCERS: list[Producer] = [plan_pages, downloads_page]
 
 
 def all_pages(knowledge: Knowledge, profile: str = "public") -> dict[str, str]:
@@ -35,4 +36,4 @@ def all_pages(knowledge: Knowledge, profile: str = "public") -> dict[str, str]:
             if path in pages:
                 raise ValueError(f"two producers write {path}")
             pages[path] = text
-    return pages
+    return link_downloads(pages, knowledge, profile)

@@ -1,0 +1,114 @@
+"""The content-hash cache of rendered PDFs, and placing them into docs/downloads/.
+
+A PDF is named by the hash of everything that decides its bytes: the print HTML (which holds
+the content, the CSS and the metadata date), the WeasyPrint version and the font files. An
+unchanged document is therefore never laid out again, in any later build.
+
+The PDFs are copied (hard-linked where possible) into docs/downloads/ before mkdocs runs, so
+mkdocs sees them as ordinary files of the site: the links on downloads/index.md and the other
+pages are checked by `mkdocs build --strict` like any link, mkdocs copies the files into the
+staging site that is swapped in atomically, and Zensical builds the same docs/ unchanged.
+docs/.generated-pdf lists the files placed there, so PDFs of removed villages disappear and a
+hand-made file is never overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from functools import lru_cache
+from pathlib import Path
+
+from ..site.write import _remove_empty_parents
+
+CACHE_DIR = Path(".cache") / "pdf"
+MANIFEST = ".generated-pdf"
+FONT_FILES = (
+    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+)
+FORMAT_VERSION = "1"  # bump when the engine's output changes for the same HTML
+
+
+@lru_cache(maxsize=None)
+def engine_fingerprint() -> str:
+    from importlib.metadata import version
+
+    fonts = [f"{path}:{os.stat(path).st_size}:{int(os.stat(path).st_mtime)}" for path in FONT_FILES if os.path.exists(path)]
+    return "|".join([FORMAT_VERSION, version("weasyprint"), *fonts])
+
+
+def content_key(html: str) -> str:
+    digest = hashlib.sha256(engine_fingerprint().encode())
+    digest.update(html.encode("utf-8"))
+    return digest.hexdigest()[:32]
+
+
+def bundle_key(title: str, part_keys: list[str]) -> str:
+    return content_key("bundle\n" + title + "\n" + "\n".join(part_keys))
+
+
+class Cache:
+    def __init__(self, root: Path):
+        self.folder = root / CACHE_DIR
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}.pdf"
+
+    def has(self, key: str) -> bool:
+        return self.path(key).exists()
+
+    def keep_only(self, profile: str, keys: set[str]) -> None:
+        """Forget entries no recent build of any profile uses (the cache stays bounded)."""
+        (self.folder / f"last-{profile}.txt").write_text("\n".join(sorted(keys)) + "\n", "utf-8")
+        wanted: set[str] = set()
+        for listing in self.folder.glob("last-*.txt"):
+            wanted |= set(listing.read_text("utf-8").split())
+        for entry in self.folder.glob("*.pdf"):
+            if entry.stem not in wanted:
+                entry.unlink(missing_ok=True)
+
+
+def place(docs_dir: Path, files: dict[str, Path]) -> int:
+    """Put {docs-relative path: cached file} into docs/; remove placed files no longer wanted.
+
+    Returns how many files changed. Refuses to overwrite a file it did not place itself.
+    """
+    manifest = docs_dir / MANIFEST
+    previous = set(manifest.read_text("utf-8").split()) if manifest.exists() else set()
+    changed = 0
+    for relative, source in sorted(files.items()):
+        target = docs_dir / relative
+        if target.exists() and relative not in previous:
+            raise FileExistsError(f"{target} 不是生成器放置的文件，不会覆盖它；请改名或删除")
+        if target.exists() and _same(source, target):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(target.name + ".tmp")
+        temporary.unlink(missing_ok=True)
+        try:
+            os.link(source, temporary)
+        except OSError:  # another file system: copy instead
+            shutil.copyfile(source, temporary)
+        os.replace(temporary, target)
+        changed += 1
+    for stale in sorted(previous - set(files)):
+        path = docs_dir / stale
+        if path.exists():
+            path.unlink()
+            changed += 1
+            _remove_empty_parents(path.parent, docs_dir)
+    manifest.write_text("\n".join(sorted(files)) + "\n", "utf-8")
+    return changed
+
+
+def _same(source: Path, target: Path) -> bool:
+    try:
+        if os.path.samefile(source, target):
+            return True
+    except OSError:
+        return False
+    return source.stat().st_size == target.stat().st_size and source.read_bytes() == target.read_bytes()
+

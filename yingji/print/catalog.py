@@ -1,0 +1,121 @@
+"""Which PDFs exist: one list, used by the print stage (what to render) and the site (what to link).
+
+Paths are relative to downloads/ and fixed by the URL scheme of CODE_BRIEF.md: printed QR codes
+and links must keep working, so they derive from ids, never from positions.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable
+
+from ..knowledge import Knowledge
+from ..render import render
+from . import prep, views
+from .paper import SAMPLE_SEED, paper_view, subject_name
+
+DOWNLOADS = "downloads"
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str  # relative to downloads/
+    title: str
+    description: str
+    kind: str  # selects template, stylesheets and view (KINDS below)
+    paper: str  # 纸张 as shown on the downloads page
+    page: str | None = None  # docs-relative page that links to it besides downloads/index.md
+    subject: str | None = None  # id the view needs (exam id, village id …)
+    bundle: str | None = None  # path of the bundle this document is printed in
+    parts: tuple[str, ...] = ()  # for a bundle: the paths of its documents, in order
+
+
+@dataclass(frozen=True)
+class Kind:
+    template: str
+    stylesheets: tuple[str, ...]
+    view: Callable[[Knowledge, Document, str], dict]
+
+
+KINDS: dict[str, Kind] = {
+    "handbook": Kind("print/handbook.html.j2", ("book.css",), lambda k, d, p: views.handbook(k)),
+    "exam-prep": Kind("print/exam_prep.html.j2", ("book.css", "prep.css"), lambda k, d, p: prep.exam_prep(k)),
+    "matrix": Kind("print/matrix.html.j2", ("matrix.css",), lambda k, d, p: views.matrix(k)),
+    "paper": Kind("print/paper.html.j2", ("prep.css", "paper.css"), lambda k, d, p: paper_view(k, d.subject, key=False)),
+    "paper-key": Kind("print/paper.html.j2", ("prep.css", "paper.css"), lambda k, d, p: paper_view(k, d.subject, key=True)),
+}
+
+
+def documents(knowledge: Knowledge, profile: str) -> list[Document]:
+    county = knowledge.plan.county
+    docs = [
+        Document(
+            "handbook.pdf",
+            "培训手册",
+            f"《{knowledge.plan.title}》全文、{len(knowledge.plan.tasks)} 项任务的责任分工与时间表、术语解释和相关法律法规条文。",
+            "handbook",
+            "A4 竖版",
+            page="plan/index.md",
+        ),
+        Document(
+            "exam-prep.pdf",
+            "主要负责人应知应会手册",
+            "企业主要负责人应知应会的法律条文及要点、练习题，书后附参考答案与解析。",
+            "exam-prep",
+            "A4 竖版",
+            page="quiz/index.md",
+        ),
+        Document(
+            "responsibility-matrix.pdf",
+            "责任分工表",
+            f"{county}各单位 × {len(knowledge.plan.tasks)} 项任务的责任分工和完成时间，一张 A3 横版，可张贴。",
+            "matrix",
+            "A3 横版",
+            page="units/index.md",
+        ),
+    ]
+    for exam in knowledge.exams.values():
+        docs += paper_documents(exam, SAMPLE_SEED, 1)
+    return docs
+
+
+def paper_documents(exam, seed: int, copy: int) -> list[Document]:
+    """A paper and its answer key: papers/<exam-id>-seed<seed>-<n>.pdf and …-key.pdf."""
+    subject = subject_name(exam.id, seed, copy)
+    sample = "（样卷）" if seed == SAMPLE_SEED and copy == 1 else f"（卷号 {seed}-{copy}）"
+    return [
+        Document(
+            f"papers/{subject}{'-key' if key else ''}.pdf",
+            f"{exam.title}{'参考答案' if key else '试卷'}{sample}",
+            "每题的答案、解析和所依据的条文。" if key else "按考试方案随机抽题；用 yingji paper 可生成更多套不同的试卷。",
+            "paper-key" if key else "paper",
+            "A4 竖版",
+            page=f"quiz/exam/{exam.id}.md",
+            subject=subject,
+        )
+        for key in (False, True)
+    ]
+
+
+def creation_date() -> str | None:
+    """SOURCE_DATE_EPOCH as an ISO date for the PDF metadata; no date at all when it is unset,
+    so that an unchanged document keeps its bytes (and its cache entry) from one day to the next."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return None
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def document_html(knowledge: Knowledge, document: Document, profile: str) -> str:
+    kind = KINDS[document.kind]
+    doc = {
+        "title": document.title,
+        "kind": document.kind,
+        "author": f"{knowledge.plan.county}应急管理知识与培训",
+        "created": creation_date(),
+        "stylesheets": kind.stylesheets,
+        "view": kind.view(knowledge, document, profile),
+    }
+    return render(kind.template, doc=doc)

@@ -1,0 +1,54 @@
+"""Run render jobs in long-lived worker processes, one per core, with a progress bar.
+
+Jobs are submitted largest first (the handbook before the village cards) so that no core
+sits idle at the end waiting for one big document. With a single job there is no point in
+a pool: it runs in one worker all the same, which keeps WeasyPrint out of the main process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+
+from .engine import Job, JobResult, init_worker, render_job
+
+PROGRESS_MIN_JOBS = 8  # a bar for a handful of jobs is noise
+
+
+def worker_count(jobs: int) -> int:
+    return max(1, min(len(os.sched_getaffinity(0)), jobs))
+
+
+def run_jobs(jobs: list[Job], *, progress: bool | None = None) -> list[JobResult]:
+    """Render all jobs; results in the order of `jobs`. The first failure stops the batch."""
+    if not jobs:
+        return []
+    ordered = sorted(range(len(jobs)), key=lambda i: -jobs[i].weight)
+    # forkserver: workers start from a clean process, never from a copy of a parent that may
+    # run threads (`yingji serve`) or hold the whole knowledge graph.
+    context = multiprocessing.get_context("forkserver")
+    bar = _progress_bar(sum(job.documents for job in jobs), progress)
+    results: dict[int, JobResult] = {}
+    pool = ProcessPoolExecutor(worker_count(len(jobs)), mp_context=context, initializer=init_worker)
+    try:
+        futures = {pool.submit(render_job, jobs[i]): i for i in ordered}
+        for future in as_completed(futures):
+            result = future.result()  # re-raises a worker's error
+            results[futures[future]] = result
+            if bar:
+                bar.update(len(result.rendered))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        if bar:
+            bar.close()
+    return [results[i] for i in range(len(jobs))]
+
+
+def _progress_bar(total: int, progress: bool | None):
+    if progress is False or (progress is None and (total < PROGRESS_MIN_JOBS or not sys.stderr.isatty())):
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="生成 PDF", unit="份", file=sys.stderr, dynamic_ncols=True, leave=False)
