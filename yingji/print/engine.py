@@ -121,8 +121,12 @@ def init_worker() -> None:
 
 def _layout(html: str):
     from weasyprint import HTML
+    from weasyprint.urls import FatalURLFetchingError
 
-    return HTML(string=html, url_fetcher=_state["fetcher"]).render(font_config=_state["fonts"], cache=_state["cache"])
+    try:
+        return HTML(string=html, url_fetcher=_state["fetcher"]).render(font_config=_state["fonts"], cache=_state["cache"])
+    except FatalURLFetchingError as err:
+        raise PrintError(str(err.__cause__ or err)) from None
 
 
 def _write(document, target: str) -> tuple[str, int]:

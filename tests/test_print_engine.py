@@ -1,0 +1,55 @@
+"""The WeasyPrint side: warnings are errors, HarfBuzz-subset is required, nothing is fetched."""
+
+from __future__ import annotations
+
+import pytest
+
+from yingji.print import engine
+from yingji.print.engine import HARFBUZZ_MESSAGE, Job, Part, PrintError, render_job
+
+PAGE = '<html lang="zh-CN"><head><style>{css}</style></head><body><p>应急管理{body}</p></body></html>'
+
+
+def job(tmp_path, css="", body="") -> tuple[Job, str]:
+    target = str(tmp_path / "out.pdf")
+    return Job("测试文档", (Part("k", PAGE.format(css=css, body=body), target),)), target
+
+
+def test_a_clean_document_renders(tmp_path):
+    the_job, target = job(tmp_path, css="html { font-family: 'Noto Serif CJK SC'; }")
+    result = render_job(the_job)
+    assert result.rendered[0].pages == 1 and open(target, "rb").read(5) == b"%PDF-"
+
+
+def test_a_weasyprint_warning_is_an_error_and_nothing_reaches_the_cache(tmp_path):
+    the_job, target = job(tmp_path, css="p { no-such-property: 1; }")
+    with pytest.raises(PrintError, match="no-such-property"):
+        render_job(the_job)
+    assert not list(tmp_path.iterdir())
+
+
+def test_outside_resources_are_refused(tmp_path):
+    the_job, _ = job(tmp_path, body='<img src="https://example.invalid/logo.png">')
+    with pytest.raises(PrintError, match="外部资源"):
+        render_job(the_job)
+
+
+def test_missing_harfbuzz_subset_is_a_clear_chinese_error(monkeypatch):
+    import weasyprint.text.ffi
+
+    monkeypatch.setattr(weasyprint.text.ffi, "harfbuzz_subset", None)
+    with pytest.raises(PrintError) as raised:
+        engine.check_harfbuzz_subset()
+    assert str(raised.value) == HARFBUZZ_MESSAGE and "apt-get install libharfbuzz-subset0" in HARFBUZZ_MESSAGE
+
+
+@pytest.mark.slow
+def test_the_fonttools_fallback_warning_becomes_the_harfbuzz_error(tmp_path, monkeypatch):
+    """What happens on a machine without the library: WeasyPrint falls back and warns; we stop."""
+    import weasyprint.pdf.fonts
+
+    monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)
+    the_job, _ = job(tmp_path, css="html { font-family: 'Noto Serif CJK SC'; }")
+    with pytest.raises(PrintError) as raised:
+        render_job(the_job)
+    assert str(raised.value) == HARFBUZZ_MESSAGE
