@@ -9,6 +9,7 @@ import shutil
 import socketserver
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -66,10 +67,16 @@ def minimal_project(tmp_path) -> Path:
     return copy_project(FIXTURES / "minimal", tmp_path / "project")
 
 
+# One PDF cache for the whole session: a PDF is named by the hash of its content, so projects
+# with the same content share it (tests about the cache itself pass their own YINGJI_PDF_CACHE).
+PDF_CACHE = Path(tempfile.mkdtemp(prefix="yingji-pdf-cache-"))
+
+
 def run_yingji(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the real `yingji` command line in a subprocess (as users do)."""
     command = [sys.executable, "-m", "yingji.cli", "--root", str(root), *args]
-    return subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, cwd=REPO)
+    environment = {**os.environ, "YINGJI_PDF_CACHE": str(PDF_CACHE), **(env or {})}
+    return subprocess.run(command, capture_output=True, text=True, env=environment, cwd=REPO)
 
 
 @pytest.fixture

@@ -66,7 +66,7 @@ def digest(folder: Path) -> dict[str, str]:
 
 
 def test_yingji_paper_writes_identical_pdfs_for_the_same_seed(yingji, minimal_project, tmp_path):
-    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    env = {"SOURCE_DATE_EPOCH": "1700000000", "YINGJI_PDF_CACHE": str(minimal_project / ".cache")}
     first = yingji(minimal_project, "paper", "--exam", "moni", "--seed", "7", "--copies", "2", "--out", str(tmp_path / "a"), env=env)
     assert first.returncode == 0, first.stderr
     assert sorted(digest(tmp_path / "a")) == [

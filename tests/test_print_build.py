@@ -29,8 +29,8 @@ def rendered(output: str) -> int:
 def test_same_content_and_source_date_epoch_give_byte_identical_pdfs(minimal_project, yingji, tmp_path):
     other = tmp_path / "other"
     shutil.copytree(minimal_project, other)
-    for project in (minimal_project, other):
-        result = yingji(project, "build", env=EPOCH)
+    for project in (minimal_project, other):  # each with its own cache: really rendered twice
+        result = yingji(project, "build", env={**EPOCH, "YINGJI_PDF_CACHE": str(project / ".cache")})
         assert result.returncode == 0, result.stderr
     first, second = pdf_digests(minimal_project / "site"), pdf_digests(other / "site")
     assert len(first) >= 5 and first == second
@@ -39,16 +39,17 @@ def test_same_content_and_source_date_epoch_give_byte_identical_pdfs(minimal_pro
 
 
 def test_an_unchanged_document_is_not_laid_out_again(minimal_project, yingji):
-    first = yingji(minimal_project, "build")
+    own_cache = {"YINGJI_PDF_CACHE": str(minimal_project / ".cache")}
+    first = yingji(minimal_project, "build", env=own_cache)
     assert first.returncode == 0, first.stderr
     assert rendered(first.stdout) >= 5
-    again = yingji(minimal_project, "build")
+    again = yingji(minimal_project, "build", env=own_cache)
     assert rendered(again.stdout) == 0
     glossary = minimal_project / "content" / "glossary.yml"
     data = yaml.safe_load(glossary.read_text("utf-8"))
     data["terms"][0]["definition"] += "（修改）"
     glossary.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    changed = yingji(minimal_project, "build")
+    changed = yingji(minimal_project, "build", env=own_cache)
     assert rendered(changed.stdout) == 1  # only the handbook prints the glossary
     assert "（修改）" in subprocess.run(
         ["pdftotext", str(minimal_project / "site/downloads/handbook.pdf"), "-"], capture_output=True, text=True

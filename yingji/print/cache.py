@@ -10,6 +10,9 @@ pages are checked by `mkdocs build --strict` like any link, mkdocs copies the fi
 staging site that is swapped in atomically, and Zensical builds the same docs/ unchanged.
 docs/.generated-pdf lists the files placed there, so PDFs of removed villages disappear and a
 hand-made file is never overwritten.
+
+YINGJI_PDF_CACHE names another cache folder, e.g. one shared by several checkouts (the tests
+share one, so the same content is rendered once per test session).
 """
 
 from __future__ import annotations
@@ -51,8 +54,11 @@ def bundle_key(title: str, part_keys: list[str]) -> str:
 
 class Cache:
     def __init__(self, root: Path):
-        self.folder = root / CACHE_DIR
+        shared = os.environ.get("YINGJI_PDF_CACHE")
+        self.folder = Path(shared) if shared else root / CACHE_DIR
         self.folder.mkdir(parents=True, exist_ok=True)
+        # One listing per project and profile: projects sharing a cache never evict each other.
+        self.listing = f"last-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]}"
 
     def path(self, key: str) -> Path:
         return self.folder / f"{key}.pdf"
@@ -62,7 +68,7 @@ class Cache:
 
     def keep_only(self, profile: str, keys: set[str]) -> None:
         """Forget entries no recent build of any profile uses (the cache stays bounded)."""
-        (self.folder / f"last-{profile}.txt").write_text("\n".join(sorted(keys)) + "\n", "utf-8")
+        (self.folder / f"{self.listing}-{profile}.txt").write_text("\n".join(sorted(keys)) + "\n", "utf-8")
         wanted: set[str] = set()
         for listing in self.folder.glob("last-*.txt"):
             wanted |= set(listing.read_text("utf-8").split())
