@@ -25,6 +25,7 @@ def cmd_check(args) -> int:
     print(
         f"内容检查通过：{counts['tasks']} 项任务、{counts['units']} 个单位、{counts['laws']} 部法规"
         f"（{counts['articles']} 条）、{counts['glossary_terms']} 个术语、{counts['questions']} 道试题"
+        + (f"、{counts['contingency_plans']} 个应急预案（含 {counts['villages']} 个一村一案）" if counts["contingency_plans"] else "")
         + (f"；{len(warnings)} 条警告" if warnings else "")
     )
     return 0

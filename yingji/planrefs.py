@@ -59,7 +59,7 @@ def _check_plan(file: LoadedFile, i: int, plan, plans: dict, registry, collector
 
     registry.check(plan.owner, ("unit", "township"), file, base + ("owner",))
     for u, unit in enumerate(plan.units):
-        registry.check(unit, ("unit",), file, base + ("units", u))
+        registry.check(unit, ("unit", "township"), file, base + ("units", u))
     if plan.township:
         registry.check(plan.township, ("township",), file, base + ("township",))
     if plan.level in ("乡镇", "村") and not plan.township:

@@ -122,7 +122,7 @@ def _check_numbers(village: Village, error) -> None:
 
 def _check_contacts(village: Village, error) -> None:
     for i, contact in enumerate(village.contacts):
-        if MOBILE.match(contact.phone.replace("-", "")):
+        if contact.phone and MOBILE.match(contact.phone.replace("-", "")):
             error(
                 ("contacts", i, "phone"),
                 "上级联络只填单位值班电话或公共服务号码；个人手机号请写在人员（people）中（公开版会隐藏）",

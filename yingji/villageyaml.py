@@ -57,11 +57,16 @@ def _is_plain(text: str) -> bool:
 def _flow(items: list) -> str | None:
     """`[a, b]` for short lists of plain words, else None (block style)."""
     parts = [scalar(item) for item in items]
-    if all(isinstance(i, str) and _is_plain(i) and "," not in i and len(i) <= 24 for i in items):
+    if all(isinstance(i, str) and _is_plain(i) and "," not in i and _width(i) <= 24 for i in items):
         line = "[" + ", ".join(parts) + "]"
-        if len(line) <= 80:
+        if _width(line) <= 80:
             return line
     return None
+
+
+def _width(text: str) -> int:
+    """Display width: a Chinese character takes two columns."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
 def _emit(key: str, value: object, indent: int, out: list[str], first_prefix: str | None = None) -> None:
@@ -69,7 +74,7 @@ def _emit(key: str, value: object, indent: int, out: list[str], first_prefix: st
     prefix = first_prefix if first_prefix is not None else pad
     if isinstance(value, dict):
         out.append(f"{prefix}{key}:")
-        _emit_mapping(value, indent + 2, out)
+        emit_mapping(value, indent + 2, out)
     elif isinstance(value, list):
         flow = _flow(value) if all(not isinstance(i, (dict, list)) for i in value) else None
         if flow is not None:
@@ -78,7 +83,7 @@ def _emit(key: str, value: object, indent: int, out: list[str], first_prefix: st
         out.append(f"{prefix}{key}:")
         for item in value:
             if isinstance(item, dict):
-                _emit_mapping(item, indent + 4, out, first_prefix=" " * (indent + 2) + "- ")
+                emit_mapping(item, indent + 4, out, first_prefix=" " * (indent + 2) + "- ")
             else:
                 out.append(f"{pad}  - {scalar(item)}")
     elif isinstance(value, str) and "\n" in value:
@@ -88,22 +93,22 @@ def _emit(key: str, value: object, indent: int, out: list[str], first_prefix: st
         out.append(f"{prefix}{key}: {scalar(value, key)}")
 
 
-def _emit_mapping(data: dict, indent: int, out: list[str], first_prefix: str | None = None) -> None:
+def emit_mapping(data: dict, indent: int, out: list[str], first_prefix: str | None = None) -> None:
     for n, (key, value) in enumerate(data.items()):
         _emit(key, value, indent, out, first_prefix if n == 0 else None)
 
 
-def _prune(value: object) -> object:
-    """Drop None values and empty lists: what is not there is not written."""
+def prune(value: object) -> object:
+    """Drop None values and empty lists or maps: what is not there is not written."""
     if isinstance(value, dict):
-        return {k: _prune(v) for k, v in value.items() if v is not None and v != []}
+        return {k: prune(v) for k, v in value.items() if v is not None and v != [] and v != {}}
     if isinstance(value, list):
-        return [_prune(v) for v in value]
+        return [prune(v) for v in value]
     return value
 
 
 def dump_village(village: Village, township_name: str) -> str:
-    data = _prune(village.model_dump(mode="python", by_alias=True))
+    data = prune(village.model_dump(mode="python", by_alias=True))
     header = f"# 一村一案：{township_name}{village.name}"
     if village.sample:
         header += "（示例：人名、电话和数字均为虚构）"

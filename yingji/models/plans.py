@@ -68,7 +68,7 @@ class ContingencyPlan(Model):
     kind: PlanKind
     owner: Slug  # 编制/牵头单位: a unit id (units.yml) or, for township plans, a township id
     owner_name: str | None = None  # when the real 编制单位 is not a unit (e.g. an enterprise)
-    units: list[Slug] = []  # 成员/参与单位
+    units: list[Slug] = []  # 成员/参与单位: unit or township ids
     township: Slug | None = None  # required for level 乡镇
     parent: Slug | None = None  # the plan above; None only for the county 总体 plan
     aligned_with: Slug | None = None  # the county plan a township 专项 plan dovetails with (上下衔接)

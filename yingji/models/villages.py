@@ -19,7 +19,7 @@ from .base import Date, Model, Phone, Slug, Text
 TownshipKind = Literal["街道", "镇", "乡", "园区"]
 VillageKind = Literal["村", "社区"]
 PersonRole = Literal[
-    "村支书", "村主任", "社区书记", "社区主任", "包村干部", "村民小组长", "网格员", "楼栋长", "监测员", "预警员",
+    "村支书", "村主任", "社区书记", "社区主任", "包村干部", "村民小组长", "网格员", "楼栋长", "监测员", "护林员", "预警员",
     "信息员", "安置点管理员", "村医", "妇女主任", "民兵营长", "物业负责人", "志愿者",
 ]
 RiskType = Literal[
@@ -127,7 +127,7 @@ class Contact(Model):
     """An upward contact: an office or a public service number (never personal, never masked)."""
 
     name: Text
-    phone: Phone
+    phone: Phone | None = None  # None: not yet known; shown as 待填写
     note: str | None = None
 
 
