@@ -69,7 +69,7 @@ def _check_references(village: Village, ids: dict[str, set[str]], error) -> None
             error(path, _missing("people", person))
     for i, route in enumerate(village.routes):
         if route.to not in ids["shelters"]:
-            error(("routes", i, "to"), "转移路线的终点" + _missing("shelters", route.to) + "：路线必须通到避险场所")
+            error(("routes", i, "to"), f"转移路线的终点“{route.to}”不是本村的避险场所（shelters 中没有这个编号）：路线必须通到避险场所")
     for i, risk in enumerate(village.risks):
         for k, route_id in enumerate(risk.routes):
             if route_id not in ids["routes"]:
