@@ -105,7 +105,13 @@ class Knowledge:
     def plan_children(self) -> dict[str, list[str]]:
         """plan id -> ids of the plans and villages directly below it, in content order."""
         children: dict[str, list[str]] = defaultdict(list)
-        for plan in self.contingency_plans.values():
+        township_order = {tid: n for n, tid in enumerate(self.townships)}
+        kind_order = {"专项": 0, "部门": 1, "单位": 2, "总体": 3, "基层": 4}
+
+        def order(plan: ContingencyPlan) -> tuple:  # 专项, 部门 before the townships, in townships.yml order
+            return (plan.level != "县", township_order.get(plan.township or "", -1), kind_order[plan.kind])
+
+        for plan in sorted(self.contingency_plans.values(), key=order):  # stable: content order within a group
             if plan.parent:
                 children[plan.parent].append(plan.id)
         for village in self.villages.values():
