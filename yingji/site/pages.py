@@ -12,6 +12,8 @@ from ..knowledge import Knowledge
 from ..render import render
 from . import views
 from .downloads import downloads_page, link_downloads
+from .plans import plan_pages as contingency_plan_pages
+from .villages import village_pages
 
 Producer = Callable[[Knowledge, str], dict[str, str]]
 
@@ -26,7 +28,7 @@ def plan_pages(knowledge: Knowledge, profile: str) -> dict[str, str]:
     return pages
 
 
-PRODUCERS: list[Producer] = [plan_pages, downloads_page]
+PRODUCERS: list[Producer] = [plan_pages, contingency_plan_pages, village_pages, downloads_page]
 
 
 def all_pages(knowledge: Knowledge, profile: str = "public") -> dict[str, str]:
