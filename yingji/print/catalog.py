@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timezone
 from typing import Callable
 
 from ..knowledge import Knowledge
-from ..render import render
+from ..render import environment, render
 from . import prep, views
+from .cards import card_view
 from .paper import SAMPLE_SEED, paper_view, subject_name
 
 DOWNLOADS = "downloads"
@@ -36,15 +38,16 @@ class Document:
 class Kind:
     template: str
     stylesheets: tuple[str, ...]
-    view: Callable[[Knowledge, Document, str], dict]
+    view: Callable[[Knowledge, Document, str, str | None], dict]  # (knowledge, doc, profile, site url)
 
 
 KINDS: dict[str, Kind] = {
-    "handbook": Kind("print/handbook.html.j2", ("book.css",), lambda k, d, p: views.handbook(k)),
-    "exam-prep": Kind("print/exam_prep.html.j2", ("book.css", "prep.css"), lambda k, d, p: prep.exam_prep(k)),
-    "matrix": Kind("print/matrix.html.j2", ("matrix.css",), lambda k, d, p: views.matrix(k)),
-    "paper": Kind("print/paper.html.j2", ("prep.css", "paper.css"), lambda k, d, p: paper_view(k, d.subject, key=False)),
-    "paper-key": Kind("print/paper.html.j2", ("prep.css", "paper.css"), lambda k, d, p: paper_view(k, d.subject, key=True)),
+    "handbook": Kind("print/handbook.html.j2", ("book.css",), lambda k, d, p, u: views.handbook(k)),
+    "exam-prep": Kind("print/exam_prep.html.j2", ("book.css", "prep.css"), lambda k, d, p, u: prep.exam_prep(k)),
+    "matrix": Kind("print/matrix.html.j2", ("matrix.css",), lambda k, d, p, u: views.matrix(k)),
+    "paper": Kind("print/paper.html.j2", ("prep.css", "paper.css"), lambda k, d, p, u: paper_view(k, d.subject, key=False)),
+    "paper-key": Kind("print/paper.html.j2", ("prep.css", "paper.css"), lambda k, d, p, u: paper_view(k, d.subject, key=True)),
+    "card": Kind("print/card.html.j2", ("card.css",), lambda k, d, p, u: card_view(k, d.subject, p, u)),
 }
 
 
@@ -78,7 +81,43 @@ def documents(knowledge: Knowledge, profile: str) -> list[Document]:
     ]
     for exam in knowledge.exams.values():
         docs += paper_documents(exam, SAMPLE_SEED, 1)
+    for township in knowledge.townships.values():
+        docs += village_documents(knowledge, township, profile)
     return docs
+
+
+def village_documents(knowledge: Knowledge, township, profile: str) -> list[Document]:
+    """One 明白卡 per village, and the township's bundle of all of them (printed in one go)."""
+    villages = knowledge.villages_of(township.id)
+    if not villages:
+        return []
+    edition = "内部版，含完整电话" if profile == "internal" else "公开版，个人电话已隐去"
+    bundle = f"villages/{township.id}.pdf"
+    cards = [
+        Document(
+            f"villages/{township.id}/{village.id}.pdf",
+            f"{township.name}{village.name}一村一案明白卡",
+            f"风险点、预警信号、转移路线、避险场所和责任人电话（{edition}）。",
+            "card",
+            "A4 竖版",
+            page=f"villages/{township.id}/{village.id}.md",
+            subject=village.id,
+            bundle=bundle,
+        )
+        for village in villages
+    ]
+    return cards + [
+        Document(
+            bundle,
+            f"{township.name}一村一案明白卡合订本",
+            f"{township.name}全部 {len(cards)} 个村（社区）的明白卡，一次打印（{edition}）。",
+            "bundle",
+            "A4 竖版",
+            page=f"villages/{township.id}/index.md",
+            subject=township.id,
+            parts=tuple(card.path for card in cards),
+        )
+    ]
 
 
 def paper_documents(exam, seed: int, copy: int) -> list[Document]:
@@ -108,7 +147,18 @@ def creation_date() -> str | None:
     return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def document_html(knowledge: Knowledge, document: Document, profile: str) -> str:
+@lru_cache(maxsize=None)
+def stylesheet(name: str) -> str:
+    """The text of a print stylesheet (yingji/templates/print/NAME)."""
+    env = environment()
+    return env.loader.get_source(env, f"print/{name}")[0]
+
+
+def stylesheets(document: Document) -> tuple[str, ...]:
+    return tuple(stylesheet(name) for name in ("base.css", *KINDS[document.kind].stylesheets))
+
+
+def document_html(knowledge: Knowledge, document: Document, profile: str, site_url: str | None = None) -> str:
     kind = KINDS[document.kind]
     doc = {
         "title": document.title,
@@ -116,6 +166,6 @@ def document_html(knowledge: Knowledge, document: Document, profile: str) -> str
         "author": f"{knowledge.plan.county}应急管理知识与培训",
         "created": creation_date(),
         "stylesheets": kind.stylesheets,
-        "view": kind.view(knowledge, document, profile),
+        "view": kind.view(knowledge, document, profile, site_url),
     }
     return render(kind.template, doc=doc)

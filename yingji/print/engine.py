@@ -29,47 +29,26 @@ class PrintError(Exception):
 
 
 @dataclass(frozen=True)
-class Part:
-    """One HTML document to lay out; written to `target` unless it is only needed for a bundle."""
-
-    key: str
-    html: str
-    target: str | None  # cache file to write, None: already cached
-
-
-@dataclass(frozen=True)
 class Job:
-    """What one worker renders in one go: documents, and optionally a bundle of all their pages.
-
-    A township's cards and its bundle form one job, so each card is laid out once and the
-    bundle is assembled from the pages already laid out.
-    """
+    """One document to lay out and write: its HTML, its stylesheets, the cache file to write."""
 
     name: str
-    parts: tuple[Part, ...]
-    bundle: Part | None = None  # its html is unused: the title of the bundle goes in `name`
-
-    @property
-    def documents(self) -> int:
-        """How many files this job writes."""
-        return sum(1 for part in self.parts if part.target) + (1 if self.bundle and self.bundle.target else 0)
+    key: str
+    html: str
+    stylesheets: tuple[str, ...]  # CSS texts; parsed once per worker and reused
+    target: str
 
     @property
     def weight(self) -> int:
-        return sum(len(part.html) for part in self.parts)
-
-
-@dataclass(frozen=True)
-class Rendered:
-    key: str
-    pages: int
-    size: int
+        return len(self.html)
 
 
 @dataclass(frozen=True)
 class JobResult:
     name: str
-    rendered: tuple[Rendered, ...]
+    key: str
+    pages: int
+    size: int
     seconds: float
     peak_rss_kb: int
 
@@ -119,21 +98,41 @@ def init_worker() -> None:
     _state.update(fonts=FontConfiguration(), cache={}, warnings=handler, fetcher=OfflineFetcher(fail_on_errors=True))
 
 
-def _layout(html: str):
+def _stylesheets(texts: tuple[str, ...]) -> list:
+    """CSS objects, parsed once per worker: 500 cards share the same two stylesheets."""
+    from weasyprint import CSS
+
+    parsed = _state.setdefault("css", {})
+    for text in texts:
+        if text not in parsed:
+            parsed[text] = CSS(string=text, font_config=_state["fonts"], url_fetcher=_state["fetcher"])
+    return [parsed[text] for text in texts]
+
+
+def render_job(job: Job) -> JobResult:
+    """Lay out and write one document; nothing reaches the cache unless it rendered cleanly."""
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
+    if not _state:
+        init_worker()
+    started = time.perf_counter()
+    temporary = f"{job.target}.tmp-{os.getpid()}"
     try:
-        return HTML(string=html, url_fetcher=_state["fetcher"]).render(font_config=_state["fonts"], cache=_state["cache"])
+        document = HTML(string=job.html, url_fetcher=_state["fetcher"]).render(
+            stylesheets=_stylesheets(job.stylesheets), font_config=_state["fonts"], cache=_state["cache"]
+        )
+        document.write_pdf(temporary, cache=_state["cache"])
+        _check_warnings(job)
     except FatalURLFetchingError as err:
+        Path(temporary).unlink(missing_ok=True)
         raise PrintError(str(err.__cause__ or err)) from None
-
-
-def _write(document, target: str) -> tuple[str, int]:
-    """Write beside the target; the caller renames it into place once the job succeeded."""
-    temporary = f"{target}.tmp-{os.getpid()}"
-    document.write_pdf(temporary, cache=_state["cache"])
-    return temporary, os.path.getsize(temporary)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    size = os.path.getsize(temporary)
+    os.replace(temporary, job.target)
+    return JobResult(job.name, job.key, len(document.pages), size, time.perf_counter() - started, _peak_rss_kb())
 
 
 def _check_warnings(job: Job) -> None:
@@ -143,36 +142,6 @@ def _check_warnings(job: Job) -> None:
     if any("fontTools" in message or "HarfBuzz" in message for message in messages):
         raise PrintError(HARFBUZZ_MESSAGE)
     raise PrintError(f"排版《{job.name}》时 WeasyPrint 报告了问题（按错误处理）：\n" + "\n".join(messages[:10]))
-
-
-def render_job(job: Job) -> JobResult:
-    """Lay out and write every part (and the bundle); nothing reaches the cache on failure."""
-    if not _state:
-        init_worker()
-    started = time.perf_counter()
-    rendered, documents, written = [], [], []
-    try:
-        for part in job.parts:
-            document = _layout(part.html)
-            documents.append(document)
-            if part.target:
-                temporary, size = _write(document, part.target)
-                written.append((temporary, part.target))
-                rendered.append(Rendered(part.key, len(document.pages), size))
-        if job.bundle and job.bundle.target:
-            bundle = documents[0].copy([page for document in documents for page in document.pages])
-            bundle.metadata.title = job.name
-            temporary, size = _write(bundle, job.bundle.target)
-            written.append((temporary, job.bundle.target))
-            rendered.append(Rendered(job.bundle.key, len(bundle.pages), size))
-        _check_warnings(job)
-    except BaseException:
-        for temporary, _ in written:
-            Path(temporary).unlink(missing_ok=True)
-        raise
-    for temporary, target in written:
-        os.replace(temporary, target)
-    return JobResult(job.name, tuple(rendered), time.perf_counter() - started, _peak_rss_kb())
 
 
 def _peak_rss_kb() -> int:

@@ -29,7 +29,7 @@ def run_jobs(jobs: list[Job], *, progress: bool | None = None) -> list[JobResult
     # forkserver: workers start from a clean process, never from a copy of a parent that may
     # run threads (`yingji serve`) or hold the whole knowledge graph.
     context = multiprocessing.get_context("forkserver")
-    bar = _progress_bar(sum(job.documents for job in jobs), progress)
+    bar = _progress_bar(len(jobs), progress)
     results: dict[int, JobResult] = {}
     pool = ProcessPoolExecutor(worker_count(len(jobs)), mp_context=context, initializer=init_worker)
     try:
@@ -38,7 +38,7 @@ def run_jobs(jobs: list[Job], *, progress: bool | None = None) -> list[JobResult
             result = future.result()  # re-raises a worker's error
             results[futures[future]] = result
             if bar:
-                bar.update(len(result.rendered))
+                bar.update(1)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         if bar:
