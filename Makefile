@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 YINGJI := $(BIN)/yingji
 
-.PHONY: setup site test check bench schemas serve zensical clean
+.PHONY: setup site test check bench bench-pdf schemas serve zensical clean
 
 setup:
 	@scripts/setup.sh
@@ -25,3 +25,8 @@ serve: setup
 
 clean:
 	rm -rf site site.tmp-* site.old .pytest_cache
+
+# PDF figures of `make bench` (scripts/bench_pdf.py); the site figures come from scripts/bench.py.
+bench: bench-pdf
+bench-pdf: setup
+	$(BIN)/python scripts/bench_pdf.py

@@ -14,7 +14,8 @@ from yingji.print.catalog import documents
 from yingji.project import load_knowledge
 
 REPO = Path(__file__).resolve().parent.parent
-ALLOWED_FONTS = {"Noto-Serif-CJK-SC", "Noto-Sans-CJK-SC-Bold"}  # one Serif weight, one Sans weight
+# One Serif weight, one Sans weight: the cut print faces, and the full faces they fall back to
+ALLOWED_FONTS = {"Noto-Serif-CJK-SC-Print", "Noto-Sans-CJK-SC-Print-Bold", "Noto-Serif-CJK-SC", "Noto-Sans-CJK-SC-Bold"}
 LEADER = re.compile(r"^\s*(.+?)\s*[.·…]{3,}\s*(\d+)\s*$")
 
 

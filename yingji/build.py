@@ -53,6 +53,7 @@ def build(root: Path, site_dir: Path | None = None, *, profile: str = "public") 
     started = time.perf_counter()
     printed = build_documents(root, knowledge, profile)  # PDFs into docs/downloads/, before mkdocs
     report.documents, report.rendered = printed.documents, printed.rendered
+    report.warnings += printed.warnings
     report.timings["pdf"] = time.perf_counter() - started
 
     staging = site_dir.with_name(f"{site_dir.name}.tmp-{os.getpid()}")

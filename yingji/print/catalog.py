@@ -16,6 +16,7 @@ from ..knowledge import Knowledge
 from ..render import environment, render
 from . import prep, views
 from .cards import card_view
+from .fonts import font_faces_css
 from .paper import SAMPLE_SEED, paper_view, subject_name
 
 DOWNLOADS = "downloads"
@@ -155,7 +156,8 @@ def stylesheet(name: str) -> str:
 
 
 def stylesheets(document: Document) -> tuple[str, ...]:
-    return tuple(stylesheet(name) for name in ("base.css", *KINDS[document.kind].stylesheets))
+    """@font-face rules for the cut print faces (fonts.py), then base.css, then the kind's own."""
+    return (font_faces_css(), *(stylesheet(name) for name in ("base.css", *KINDS[document.kind].stylesheets)))
 
 
 def document_html(knowledge: Knowledge, document: Document, profile: str, site_url: str | None = None) -> str:

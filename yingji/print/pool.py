@@ -12,7 +12,7 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
-from .engine import Job, JobResult, init_worker, render_job
+from .engine import HEAVY, Job, JobResult, init_worker, render_job
 
 PROGRESS_MIN_JOBS = 8  # a bar for a handful of jobs is noise
 
@@ -25,7 +25,7 @@ def run_jobs(jobs: list[Job], *, progress: bool | None = None) -> list[JobResult
     """Render all jobs; results in the order of `jobs`. The first failure stops the batch."""
     if not jobs:
         return []
-    ordered = sorted(range(len(jobs)), key=lambda i: -jobs[i].weight)
+    ordered = schedule(jobs)
     # forkserver: workers start from a clean process, never from a copy of a parent that may
     # run threads (`yingji serve`) or hold the whole knowledge graph.
     context = multiprocessing.get_context("forkserver")
@@ -44,6 +44,26 @@ def run_jobs(jobs: list[Job], *, progress: bool | None = None) -> list[JobResult
         if bar:
             bar.close()
     return [results[i] for i in range(len(jobs))]
+
+
+def schedule(jobs: list[Job]) -> list[int]:
+    """Order of submission: the books first but never two at once, then the rest, largest first.
+
+    A book's layout briefly takes ~260 MB in its worker; two at the same time would push the
+    stage over its memory budget. So the second book waits until the other worker has done a
+    share of the small documents, and no core sits idle at the end waiting for a big one.
+    """
+    order = sorted(range(len(jobs)), key=lambda i: (-jobs[i].weight, i))
+    heavy = [i for i in order if jobs[i].weight >= HEAVY]
+    light = [i for i in order if jobs[i].weight < HEAVY]
+    if len(heavy) < 2 or not light:
+        return order
+    step = max(1, len(light) // len(heavy))
+    result = []
+    for n, index in enumerate(heavy):
+        result.append(index)
+        result += light[n * step : (n + 1) * step if n + 1 < len(heavy) else len(light)]
+    return result
 
 
 def _progress_bar(total: int, progress: bool | None):

@@ -11,6 +11,7 @@ from ..lawtext import int_to_chinese
 from ..models.base import split_article_ref
 from ..models.plan import Task
 from ..site.views import deadline_label, status_label
+from .plansystem import plan_system
 
 ROLE_ORDER = ("牵头", "负责", "参与")
 CHAPTER_NUMERALS = "一二三四五六七八九十"
@@ -206,7 +207,9 @@ def _articles(law, chosen, highlight: str | None) -> list[dict]:
 
 def handbook(knowledge: Knowledge) -> dict:
     plan = knowledge.plan
-    titles = ["实施方案全文", "责任分工", "时间表", "术语解释", "相关法律法规条文"]
+    system = plan_system(knowledge)
+    titles = ["实施方案全文", "责任分工", "时间表", *(["“1+N+X”应急预案体系"] if system else []), "术语解释", "相关法律法规条文"]
+    keys = ["plan", "units", "timeline", *(["system"] if system else []), "glossary", "laws"]
     return {
         "title": "应急管理体系和能力建设培训手册",
         "cover_title": ["应急管理体系和能力建设", "培训手册"],
@@ -217,7 +220,9 @@ def handbook(knowledge: Knowledge) -> dict:
         "year": plan.year,
         "task_count": len(plan.tasks),
         "chapters": chapters(titles),
+        "ch": dict(zip(keys, chapters(titles))),
         "toc": handbook_toc(knowledge, titles),
+        "system": system,
         "plan": plan_chapter(knowledge),
         "units": unit_rows(knowledge),
         "timeline": timeline(knowledge),
@@ -260,8 +265,11 @@ def handbook_toc(knowledge: Knowledge, titles: list[str]) -> list[dict]:
     toc.append({"level": 1, "id": ch[1]["id"], "title": f"{ch[1]['label']}　{ch[1]['title']}"})
     toc.append({"level": 1, "id": ch[2]["id"], "title": f"{ch[2]['label']}　{ch[2]['title']}"})
     toc += [{"level": 2, "id": f"timeline-{i}", "title": group["title"]} for i, group in enumerate(timeline(knowledge), 1)]
-    toc.append({"level": 1, "id": ch[3]["id"], "title": f"{ch[3]['label']}　{ch[3]['title']}"})
-    toc.append({"level": 1, "id": ch[4]["id"], "title": f"{ch[4]['label']}　{ch[4]['title']}"})
+    for chapter in ch[3:]:
+        toc.append({"level": 1, "id": chapter["id"], "title": f"{chapter['label']}　{chapter['title']}"})
+        if chapter["title"].endswith("预案体系"):
+            toc += [{"level": 2, "id": "system-county", "title": "县级预案"}]
+            toc += [{"level": 2, "id": "system-townships", "title": "乡镇（街道）预案和“一村一案”"}]
     toc += [{"level": 2, "id": law["id"], "title": f"《{law['title']}》"} for law in laws(knowledge)]
     return toc
 

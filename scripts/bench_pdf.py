@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""`make bench` (PDF part): the print stage on a synthetic 500-village county, next to the targets.
+
+The county is the repository's own content with its sample village plans copied until there
+are --villages of them, spread over the 26 townships (so each card is as full as a real one).
+Measured, not asserted (timings depend on the machine; the targets are for the 2-core machine):
+
+  1. every PDF from an empty cache: all village cards and township bundles (and the handbook,
+     exam-prep booklet, matrix and papers): wall time, peak memory of the whole PDF stage
+     (this process and its workers, sampled), the largest card;
+  2. the 培训手册 alone, from an empty cache, start-up of a worker included;
+  3. the second build after changing one village: what is rendered again, and how long.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from yingji.print.catalog import documents  # noqa: E402
+from yingji.print.stage import build_documents, render_documents  # noqa: E402
+from yingji.project import load_knowledge  # noqa: E402
+
+TARGETS = {"all": 60.0, "handbook": 10.0, "memory_mb": 500.0, "incremental": 3.0, "card_kb": 400.0}
+NUMERALS = "〇一二三四五六七八九"
+
+
+def make_county(out: Path, villages: int) -> None:
+    """Copy the repository's content and multiply its sample villages to `villages`."""
+    for name in ("content", "quizzes"):
+        shutil.copytree(REPO / name, out / name)
+    shutil.copy2(REPO / "mkdocs.yml", out / "mkdocs.yml")
+    samples = sorted((out / "content" / "villages").rglob("*.yml"))
+    townships = sorted({path.parent.name for path in samples})
+    texts = [path.read_text("utf-8") for path in samples]
+    shutil.rmtree(out / "content" / "villages")
+    for n in range(villages):
+        text, township = texts[n % len(texts)], townships[n % len(townships)]
+        data = yaml.safe_load(text)
+        old_township, number = data["township"], "".join(NUMERALS[int(d)] for d in str(n + 1))
+        data.update(id=f"{township}-bench-{n + 1:04d}", township=township, name=f"{data['name'][:-1]}{number}{data['name'][-1]}")
+        body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        body = body.replace(old_township, township) if old_township != township else body
+        target = out / "content" / "villages" / township / f"{data['id']}.yml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(body, "utf-8")
+
+
+class MemorySampler:
+    """Peak memory of this process and all its descendants (workers, forkserver), as PSS: pages
+    shared between processes (the mmapped font files) count once, as they occupy RAM once."""
+
+    def __init__(self, interval: float = 0.05):
+        self.interval, self.peak_kb, self._stop = interval, 0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak_kb = max(self.peak_kb, self.tree_rss_kb(os.getpid()))
+            self._stop.wait(self.interval)
+
+    @staticmethod
+    def tree_rss_kb(root: int) -> int:
+        parents, rss = {}, {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                status = Path(f"/proc/{entry}/status").read_text()
+                pid = int(entry)
+                parents[pid] = int(re.search(r"PPid:\s+(\d+)", status).group(1))
+                if parents[pid] == root or pid == root or parents.get(parents[pid]) == root:
+                    found = re.search(r"^Pss:\s+(\d+)", Path(f"/proc/{entry}/smaps_rollup").read_text(), re.M)
+                    rss[pid] = int(found.group(1)) if found else 0
+            except (OSError, AttributeError):
+                continue
+        total, stack = 0, [root]
+        while stack:
+            pid = stack.pop()
+            total += rss.get(pid, 0)
+            stack += [child for child, parent in parents.items() if parent == pid]
+        return total
+
+
+def timed_build(root: Path) -> tuple[float, object, int]:
+    knowledge, _ = load_knowledge(root)
+    with MemorySampler() as memory:
+        started = time.perf_counter()
+        report = build_documents(root, knowledge, "public", progress=True)
+        seconds = time.perf_counter() - started
+    return seconds, report, memory.peak_kb
+
+
+def change_one_village(root: Path) -> str:
+    path = sorted((root / "content" / "villages").rglob("*.yml"))[0]
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["households"] += 1
+    data["population"] += 3
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return data["id"]
+
+
+def row(name: str, value: str, target: str, ok: bool | None) -> str:
+    mark = "" if ok is None else ("达标" if ok else "未达标")
+    return f"  {name:<34}{value:>16}   目标 {target:<12}{mark}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--villages", type=int, default=500)
+    args = parser.parse_args()
+    load = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="yingji-bench-pdf-") as folder:
+        root = Path(folder)
+        make_county(root, args.villages)
+        os.environ["YINGJI_PDF_CACHE"] = str(root / ".cache" / "pdf")
+        os.environ.setdefault("YINGJI_SITE_URL", "https://example.org/")
+        knowledge, _ = load_knowledge(root)
+        docs = documents(knowledge, "public")
+        cards = [d for d in docs if d.kind == "card"]
+        bundles = [d for d in docs if d.parts]
+
+        print(f"PDF 基准：{len(cards)} 个村的明白卡、{len(bundles)} 个乡镇合订本，共 {len(docs)} 份 PDF；"
+              f"{os.cpu_count()} 核，开始时负载 {load:.1f}", file=sys.stderr)
+        all_seconds, report, peak_kb = timed_build(root)
+        card_sizes = [report.files[d.path].stat().st_size for d in cards]
+        card_pages = [r.pages for r in report.results if r.name.endswith("明白卡")]
+        worker_peak = max(r.peak_rss_kb for r in report.results)
+
+        handbook = [d for d in docs if d.kind == "handbook"]
+        os.environ["YINGJI_PDF_CACHE"] = str(root / ".cache" / "handbook-only")  # empty: really rendered
+        started = time.perf_counter()
+        hb = render_documents(root, knowledge, handbook, "public", progress=False)
+        handbook_seconds = time.perf_counter() - started
+        os.environ["YINGJI_PDF_CACHE"] = str(root / ".cache" / "pdf")
+
+        changed = change_one_village(root)
+        incremental_seconds, again, _ = timed_build(root)
+
+    load_after = os.getloadavg()[0]
+    print(f"\nPDF 阶段（{len(cards)} 个村，{len(bundles)} 个乡镇；负载 {load:.1f} → {load_after:.1f}，2 核机器上的目标）")
+    print(row("全部 PDF（空缓存）", f"{all_seconds:.1f} 秒", "≤ 60 秒", all_seconds <= TARGETS["all"]))
+    print(row(f"  其中明白卡 {len(cards)} + 合订本 {len(bundles)}", f"{report.rendered} 份", "", None))
+    print(row("培训手册（空缓存，含进程启动）", f"{handbook_seconds:.1f} 秒", "≤ 10 秒", handbook_seconds <= TARGETS["handbook"]))
+    print(row("  培训手册页数", f"{hb.results[0].pages} 页", "约 150 页", None))
+    print(row("PDF 阶段峰值内存（PSS，主进程+工作进程）", f"{peak_kb / 1024:.0f} MB", "≤ 500 MB", peak_kb / 1024 <= TARGETS["memory_mb"]))
+    print(row("  其中单个工作进程峰值（RSS）", f"{worker_peak / 1024:.0f} MB", "", None))
+    print(row("改一个村后再生成", f"{incremental_seconds:.1f} 秒", "≤ 3 秒", incremental_seconds <= TARGETS["incremental"]))
+    print(row("  重新生成的文件", f"{again.rendered} 份", "明白卡+合订本", again.rendered == 2))
+    print(row("最大的明白卡", f"{max(card_sizes) / 1024:.0f} KB", "< 400 KB", max(card_sizes) / 1024 < TARGETS["card_kb"]))
+    print(row("明白卡页数（1 页/2 页）", f"{card_pages.count(1)}/{card_pages.count(2)}", "≤ 2 页", max(card_pages) <= 2))
+    print(f"  （改动的村：{changed}）")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

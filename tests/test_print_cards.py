@@ -1,0 +1,87 @@
+"""一村一案明白卡 and township bundles: privacy, QR code, one page (two at most), size."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+import segno
+from pypdf import PdfReader
+
+from yingji.print.cards import card_view
+from yingji.print.catalog import documents
+from yingji.privacy import mask_phone, personal_numbers
+from yingji.project import load_knowledge
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def text_of(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge(REPO)[0]
+
+
+def test_public_pdfs_hold_no_personal_number_only_masked_ones(built_site, knowledge):
+    numbers = personal_numbers(knowledge.villages.values())
+    assert numbers
+    texts = {pdf: text_of(pdf) for pdf in sorted((built_site / "downloads").rglob("*.pdf"))}
+    for pdf, text in texts.items():
+        leaked = [n for n in numbers if n in text]
+        assert not leaked, f"{pdf.name}: {leaked[:3]}"
+    village = next(iter(knowledge.villages.values()))
+    card = texts[built_site / "downloads" / "villages" / village.township / f"{village.id}.pdf"]
+    assert mask_phone(village.people[0].phone) in card
+
+
+def test_every_village_has_a_card_of_at_most_two_pages_under_400_kb(built_site, knowledge):
+    for village in knowledge.villages.values():
+        card = built_site / "downloads" / "villages" / village.township / f"{village.id}.pdf"
+        assert len(PdfReader(str(card)).pages) <= 2, card.name
+        assert card.stat().st_size < 400 * 1024, (card.name, card.stat().st_size)
+        text = text_of(card)
+        for phrase in ("一村一案明白卡", village.name, "危险来了怎么跑" if village.routes else "风险点和责任人", "应急责任人电话"):
+            assert phrase in text, (card.name, phrase)
+
+
+def test_a_township_bundle_holds_its_cards_in_order(built_site, knowledge):
+    township = next(t for t in knowledge.townships.values() if knowledge.villages_of(t.id))
+    reader = PdfReader(str(built_site / "downloads" / "villages" / f"{township.id}.pdf"))
+    villages = knowledge.villages_of(township.id)
+    assert [item.title for item in reader.outline] == [f"{township.name}{v.name}一村一案明白卡" for v in villages]
+    cards = [PdfReader(str(built_site / "downloads" / "villages" / township.id / f"{v.id}.pdf")) for v in villages]
+    assert len(reader.pages) == sum(len(card.pages) for card in cards)
+
+
+def test_the_qr_code_encodes_the_village_page(knowledge):
+    village = next(iter(knowledge.villages.values()))
+    view = card_view(knowledge, village.id, "public", "https://yingji.example.gov.cn/")
+    url = f"https://yingji.example.gov.cn/villages/{village.township}/{village.id}.html"
+    assert view["url"] == url
+    assert str(view["qr"]) == segno.make(url, error="m", micro=False).svg_inline(border=0, omitsize=True, dark="#000")
+    assert card_view(knowledge, village.id, "public", None)["qr"] is None
+
+
+def test_internal_cards_show_full_numbers_public_ones_do_not(minimal_project, yingji):
+    phone = "13900001111"
+    public = yingji(minimal_project, "build")
+    assert public.returncode == 0, public.stderr
+    assert "site_url" in public.stdout + public.stderr  # no QR code without an address: said so
+    card = next((minimal_project / "site" / "downloads" / "villages").rglob("*/*.pdf"))
+    assert phone not in text_of(card) and mask_phone(phone) in text_of(card)
+    internal = yingji(minimal_project, "build", "--profile", "internal", env={"YINGJI_SITE_URL": "https://x.example/"})
+    assert internal.returncode == 0, internal.stderr
+    assert phone in text_of(card) and "内部版" in text_of(card)
+    assert "site_url" not in internal.stdout + internal.stderr
+
+
+def test_catalog_paths_follow_the_url_scheme(knowledge):
+    paths = {d.path for d in documents(knowledge, "public")}
+    assert {"handbook.pdf", "exam-prep.pdf", "responsibility-matrix.pdf"} <= paths
+    for village in knowledge.villages.values():
+        assert f"villages/{village.township}/{village.id}.pdf" in paths
+        assert f"villages/{village.township}.pdf" in paths
