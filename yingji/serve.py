@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 from .diagnostics import ContentError, print_problems
+from .print.engine import PrintError
+from .print.stage import build_documents
 from .project import load_knowledge
 from .site.pages import all_pages
 from .site.write import write_pages
@@ -38,7 +40,12 @@ def regenerate(root: Path) -> bool:
         return False
     print_problems(warnings)
     changed = write_pages(root / "docs", all_pages(knowledge))
-    print(f"已重新生成：{changed} 个页面有变化。")
+    try:
+        rendered = build_documents(root, knowledge, "public").rendered  # the pages link to the PDFs
+    except PrintError as err:
+        print(f"PDF 未能生成：{err}")
+        return False
+    print(f"已重新生成：{changed} 个页面有变化，{rendered} 份 PDF 重新排版。")
     return True
 
 

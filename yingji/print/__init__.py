@@ -1,5 +1,32 @@
-"""Stage 3b: Knowledge → print HTML + print CSS → WeasyPrint → PDFs for site/downloads/.
+"""Stage 3b: Knowledge → print HTML + print CSS → WeasyPrint → the PDFs of site/downloads/.
 
-See stage.py for the steps, cache.py for where PDFs are written and why, engine.py and pool.py
-for how WeasyPrint is run fast (long-lived workers, one font configuration each).
+One call from yingji/build.py, `stage.build_documents(root, knowledge, profile)`, does it all:
+
+- catalog.py lists every PDF (培训手册, 应知应会手册, 责任分工表, sample papers, one 明白卡 per
+  village and one bundle per township) with its path under downloads/ (the URL scheme of
+  CODE_BRIEF.md); the site's downloads page and "打印版" links come from the same list.
+- Each document becomes self-contained print HTML (Jinja2, yingji/templates/print/) whose
+  SHA-256, with its stylesheets, names its PDF in the cache (.cache/pdf/, git-ignored): an
+  unchanged document is never laid out again, in this build or any later one.
+- Missing PDFs are rendered by long-lived WeasyPrint workers, one per core, each with one
+  FontConfiguration, parsed stylesheets and image cache (engine.py, pool.py); bundles are
+  assembled from the cached cards (bundle.py).
+
+Where the PDFs go, and why there: `mkdocs build --strict` checks every link of every page,
+so a link to downloads/handbook.pdf is only valid if that file is part of docs/. After all
+documents rendered, cache.place() hard-links (or copies) them into docs/downloads/ —
+git-ignored, and listed in docs/.generated-pdf so PDFs of removed villages disappear and a
+hand-made file is never overwritten — *before* mkdocs runs. mkdocs then checks the links,
+copies the PDFs into its staging folder, and build.py swaps that folder into site/ in one
+step: pages and PDFs change together or not at all. A failed render leaves docs/downloads/
+and site/ as they were. Zensical builds the same docs/ and finds the same files.
+
+Fonts: Noto Serif CJK SC Regular for text, Noto Sans CJK SC Bold for headings (two faces, two
+weights), cut once per machine to GB 2312 (fonts.py) and embedded as subsets; WeasyPrint's
+fallback to fontTools subsetting (no libharfbuzz-subset0) is a build error, as is any other
+WeasyPrint warning. Print HTML loads nothing from outside (engine.OfflineFetcher).
+
+QR codes on the cards point at the village's page: the site address comes from the
+environment variable YINGJI_SITE_URL, else from `site_url` in mkdocs.yml; with neither, cards
+are printed without a QR code and the build warns (cards.py).
 """

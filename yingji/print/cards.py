@@ -11,6 +11,7 @@ are printed without a QR code and the build says so (a code pointing nowhere is 
 
 from __future__ import annotations
 
+import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +22,9 @@ from markupsafe import Markup
 
 from ..diagnostics import Location, Problem
 from ..knowledge import Knowledge
-from ..site.villages import village_page
+from ..privacy import person_view
+from ..site.villages import STAGES, village_page
+from .fonts import cache_dir
 
 SITE_URL_HINT = (
     "未设置网站地址：明白卡上不印二维码。请在 mkdocs.yml 中设置 site_url，"
@@ -56,9 +59,24 @@ def site_url_problem(root: Path, knowledge: Knowledge) -> Problem | None:
 
 
 def qr_svg(url: str) -> Markup:
-    """An inline SVG QR code (error correction M: survives a smudged wall card)."""
-    code = segno.make(url, error="m", micro=False)
-    return Markup(code.svg_inline(border=0, omitsize=True, dark="#000"))
+    """An inline SVG QR code (error correction M: survives a smudged wall card).
+
+    Drawing one takes ~5 ms (2.5 s for 500 cards, on every build, since the cache key of a card
+    is the hash of its HTML), so the drawings are kept in the user's cache by URL.
+    """
+    cached = qr_cache_dir() / (hashlib.sha256(f"{segno.__version__}|{url}".encode()).hexdigest()[:24] + ".svg")
+    if cached.exists():
+        return Markup(cached.read_text("utf-8"))
+    svg = segno.make(url, error="m", micro=False).svg_inline(border=0, omitsize=True, dark="#000")
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    temporary = cached.with_name(cached.name + f".tmp-{os.getpid()}")
+    temporary.write_text(svg, "utf-8")
+    os.replace(temporary, cached)
+    return Markup(svg)
+
+
+def qr_cache_dir() -> Path:
+    return cache_dir().parent / "qr"
 
 
 def card_view(knowledge: Knowledge, village_id: str, profile: str, base_url: str | None) -> dict:
@@ -75,10 +93,38 @@ def card_view(knowledge: Knowledge, village_id: str, profile: str, base_url: str
         "url": url,
         "qr": qr_svg(url) if url else None,
         "runs": _runs(village, page),
+        **_tables(village, profile),
         # offices take a whole row (long names), short service numbers share one: 报警 110 | 火警 119
         "contact_rows": _pairs(page["contacts"]),
     }
 
+
+
+def _tables(village, profile: str) -> dict:
+    """Risks and signals with their people as “name phone”: the card's columns are narrow and
+    every role is in the phone list below."""
+    people = {p.id: person_view(p, village, profile) for p in village.people}
+
+    def short(person_id: str | None) -> str:
+        return f"{people[person_id]['name']} {people[person_id]['phone']}" if person_id else ""
+
+    signals = [
+        {"stage": stage, "kind": s.kind, "pattern": s.pattern, "by": "、".join(short(p) for p in s.given_by)}
+        for stage in STAGES
+        for s in village.signals
+        if s.stage == stage
+    ]
+    return {"signal_rows": signals, "risk_rows": [
+        {
+            "type": risk.type,
+            "place": risk.place,
+            "threat": f"{risk.households} 户 {risk.people} 人" if risk.people else "",
+            "responsible": short(risk.responsible),
+            "monitor": short(risk.monitor),
+            "signs": risk.signs or "—",
+        }
+        for risk in village.risks
+    ]}
 
 
 def _runs(village, page: dict) -> list[dict]:

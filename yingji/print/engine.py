@@ -27,6 +27,13 @@ HARFBUZZ_MESSAGE = (
 HEAVY = 60_000  # characters of print HTML: the books (handbook ~140k, exam-prep ~210k); a card ~7k
 
 
+FONT_FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC")
+FONT_MESSAGE = (
+    "未找到思源（Noto CJK）字体 {missing}：PDF 里的汉字会变成方块。"
+    "请先安装：apt-get install fonts-noto-cjk（或运行 make setup），再重新生成。"
+)
+
+
 class PrintError(Exception):
     """A document could not be rendered; the message is for the user (Chinese)."""
 
@@ -64,6 +71,19 @@ def check_harfbuzz_subset() -> None:
         raise PrintError(HARFBUZZ_MESSAGE)
 
 
+def check_fonts() -> None:
+    """The two Noto CJK families must be installed, or every Chinese character becomes a box."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("fc-list"):
+        return
+    listed = subprocess.run(["fc-list", "--format", "%{family}\n"], capture_output=True, text=True).stdout
+    missing = [family for family in FONT_FAMILIES if family not in listed]
+    if missing:
+        raise PrintError(FONT_MESSAGE.format(missing="、".join(missing)))
+
+
 class _WarningsAreErrors(logging.Handler):
     """Collects WeasyPrint warnings; the job fails if there are any after rendering."""
 
@@ -79,8 +99,17 @@ _state: dict = {}
 
 
 def init_worker() -> None:
-    """Process-pool initializer: import WeasyPrint, one FontConfiguration, one cache."""
-    check_harfbuzz_subset()
+    """Process-pool initializer: import WeasyPrint, one FontConfiguration, one cache.
+
+    A missing library or font is kept and raised by the first job: raised here, it would only
+    show as a "broken process pool" without the Chinese message.
+    """
+    try:
+        check_harfbuzz_subset()
+        check_fonts()
+    except PrintError as err:
+        _state["error"] = err
+        return
     from weasyprint import DEFAULT_OPTIONS  # noqa: F401  (import cost paid once, here)
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError, URLFetcher
@@ -121,6 +150,8 @@ def render_job(job: Job) -> JobResult:
 
     if not _state:
         init_worker()
+    if "error" in _state:
+        raise _state["error"]
     started = time.perf_counter()
     temporary = f"{job.target}.tmp-{os.getpid()}"
     try:

@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,15 +19,8 @@ from .cache import Cache, bundle_key, content_key, place
 from .cards import site_url, site_url_problem
 from .bundle import assemble
 from .catalog import DOWNLOADS, Document, creation_date, document_html, documents, stylesheets
-from .engine import Job, JobResult, PrintError, check_harfbuzz_subset
+from .engine import Job, JobResult
 from .pool import run_jobs
-
-FONT_FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC")
-FONT_MESSAGE = (
-    "未找到思源（Noto CJK）字体 {missing}：PDF 里的汉字会变成方块。"
-    "请先安装：apt-get install fonts-noto-cjk（或运行 make setup），再重新生成。"
-)
-
 
 @dataclass
 class PrintReport:
@@ -75,7 +66,6 @@ def render_documents(
         if not doc.parts and not cache.has(keys[doc.path])
     ]
     if jobs:
-        preflight()
         started = time.perf_counter()
         report.results = run_jobs(jobs, progress=progress)
         report.seconds["render"] = time.perf_counter() - started
@@ -90,13 +80,3 @@ def render_documents(
     report.rendered = len(report.results) + report.assembled
     report.files = {doc.path: cache.path(keys[doc.path]) for doc in docs}
     return report
-
-
-def preflight() -> None:
-    """Fail early, in Chinese, when the machine lacks what makes PDFs correct and fast."""
-    check_harfbuzz_subset()
-    if shutil.which("fc-list"):
-        listed = subprocess.run(["fc-list", "--format", "%{family}\n"], capture_output=True, text=True).stdout
-        missing = [family for family in FONT_FAMILIES if family not in listed]
-        if missing:
-            raise PrintError(FONT_MESSAGE.format(missing="、".join(missing)))
