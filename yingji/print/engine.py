@@ -60,6 +60,7 @@ class JobResult:
     pages: int
     size: int
     seconds: float
+    cpu: float  # seconds of CPU in the worker (wall time also counts waiting for a busy core)
     peak_rss_kb: int
 
 
@@ -152,7 +153,7 @@ def render_job(job: Job) -> JobResult:
         init_worker()
     if "error" in _state:
         raise _state["error"]
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     temporary = f"{job.target}.tmp-{os.getpid()}"
     try:
         document = HTML(string=job.html, url_fetcher=_state["fetcher"]).render(
@@ -172,7 +173,8 @@ def render_job(job: Job) -> JobResult:
     del document
     if job.weight >= HEAVY:  # a collection costs ~60 ms: worth it after a book, not after a card
         _release_memory()
-    return JobResult(job.name, job.key, pages, size, time.perf_counter() - started, _peak_rss_kb())
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    return JobResult(job.name, job.key, pages, size, seconds, cpu, _peak_rss_kb())
 
 
 def _release_memory() -> None:
