@@ -13,18 +13,29 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!|~>-])")
+_LIST_NUMBER = re.compile(r"^(\s*\d+)\.")  # "1. text" at the start would become a numbered list
 
 
 def md_inline(value: object) -> Markup:
     """Escape text for inline use in Markdown (HTML-escaped, Markdown punctuation backslashed)."""
-    text = str(escape(str(value)))
-    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+    text = _MD_SPECIAL.sub(r"\\\1", str(escape(str(value))))
+    return Markup(_LIST_NUMBER.sub(r"\1\\.", text))
 
 
 def md_paragraphs(value: object) -> Markup:
     """Multi-line content text → Markdown paragraphs, one per line."""
     lines = [line.strip() for line in str(value).splitlines() if line.strip()]
     return Markup("\n\n".join(md_inline(line) for line in lines))
+
+
+_ANCHOR = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+
+def md_anchor(value: object) -> Markup:
+    """`{#id}` for attr_list after a heading (written as a filter: `{#` opens a Jinja comment)."""
+    if not _ANCHOR.match(str(value)):
+        raise ValueError(f"not a usable anchor id: {value!r}")
+    return Markup(f"{{#{value}}}")
 
 
 @lru_cache(maxsize=None)
@@ -39,6 +50,7 @@ def environment() -> Environment:
     )
     env.filters["md"] = md_inline
     env.filters["paragraphs"] = md_paragraphs
+    env.filters["anchor"] = md_anchor
     return env
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from .diagnostics import ContentError, print_problems
 from .project import load_knowledge
 from .site.pages import all_pages
-from .site.write import write_pages
+from .site.write import hand_written_pages, write_pages
 
 POLL_SECONDS = 1.0
 
@@ -37,7 +37,7 @@ def regenerate(root: Path) -> bool:
         print("内容有错误，预览保持上一次的正确版本。")
         return False
     print_problems(warnings)
-    changed = write_pages(root / "docs", all_pages(knowledge))
+    changed = write_pages(root / "docs", all_pages(knowledge, hand_written=hand_written_pages(root / "docs")))
     print(f"已重新生成：{changed} 个页面有变化。")
     return True
 
