@@ -6,6 +6,7 @@ shows as text) and Markdown punctuation (so a `*` in a task text is not emphasis
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 
@@ -38,6 +39,16 @@ def md_anchor(value: object) -> Markup:
     return Markup(f"{{#{value}}}")
 
 
+def yaml_title(value: object) -> Markup:
+    """A page title for front matter (`title: {{ x | yaml_title }}`), HTML-escaped.
+
+    Themes print the title into <title>, the header and the nav without escaping it, and
+    mkdocs' own title (from the first heading) comes back unescaped; so every generated page
+    states its title, escaped, as a JSON string (which YAML reads as a double-quoted scalar).
+    """
+    return Markup(json.dumps(str(escape(" ".join(str(value).split()))), ensure_ascii=False))
+
+
 @lru_cache(maxsize=None)
 def environment() -> Environment:
     env = Environment(
@@ -51,6 +62,7 @@ def environment() -> Environment:
     env.filters["md"] = md_inline
     env.filters["paragraphs"] = md_paragraphs
     env.filters["anchor"] = md_anchor
+    env.filters["yaml_title"] = yaml_title
     return env
 
 
