@@ -37,7 +37,7 @@ def dictionary_words(knowledge: Knowledge) -> list[str]:
     # Keep the short form only: with 应急管理局 in the dictionary, jieba cuts 县应急管理局 into
     # 县 + 应急管理局, so the page titled 县应急管理局 is found by 应急管理局 (search matches
     # word beginnings, and a whole 县应急管理局 would not begin with 应急管理局).
-    return sorted(w for w in words if not any(w != v and w.endswith(v) for v in words))
+    return sorted(w for w in words if not any(w[i:] in words for i in range(1, len(w) - 1)))
 
 
 def _extra_names(knowledge: Knowledge) -> list[str]:
