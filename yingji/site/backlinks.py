@@ -19,7 +19,7 @@ STEMS_SHOWN = 3  # per topic, when there is no practice page to link to
 def citations(ctx: SiteContext, target_id: str, page: str, linker=None) -> dict:
     knowledge = ctx.knowledge
     indicators = {ind.id: ind for ind in knowledge.plan.goals.indicators}
-    plans = getattr(knowledge, "plans", {}) or {}  # 1+N+X plans, once that content exists
+    plans = getattr(knowledge, "contingency_plans", {}) or {}  # 1+N+X plans (villages branch)
     found: dict[str, list] = {"tasks": [], "terms": [], "indicators": [], "plans": []}
     questions: dict[str, list] = defaultdict(list)
     for source_id in knowledge.cited_by.get(target_id, []):
