@@ -68,9 +68,9 @@ def cmd_schema(args) -> int:
 
 
 def cmd_import_law(args) -> int:
-    from .lawtext import main as import_law_main
+    from .lawimport import run
 
-    return import_law_main(args.rest)
+    return run(args)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -97,8 +97,9 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", type=Path, default=Path("schemas"))
     schema.set_defaults(func=cmd_schema)
 
-    law = sub.add_parser("import-law", help="把官方法规文本导入为 content/laws 文件", add_help=False)
-    law.add_argument("rest", nargs=argparse.REMAINDER)
+    from .lawimport import DESCRIPTION, add_arguments
+
+    law = add_arguments(sub.add_parser("import-law", help="把官方法规文本导入为 content/laws 文件", description=DESCRIPTION))
     law.set_defaults(func=cmd_import_law)
     return parser
 

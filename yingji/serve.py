@@ -8,7 +8,6 @@ content errors without stopping the server.
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 
 from .diagnostics import ContentError, print_problems
