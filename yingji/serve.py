@@ -51,7 +51,11 @@ def _watch(root: Path, stop: threading.Event) -> None:
 
 
 def serve(root: Path, port: int) -> int:
+    import logging
+
     from mkdocs.commands.serve import serve as mkdocs_serve
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")  # mkdocs reports the address and rebuilds
 
     regenerate(root)
     stop = threading.Event()
