@@ -25,6 +25,7 @@ def cmd_check(args) -> int:
     print(
         f"内容检查通过：{counts['tasks']} 项任务、{counts['units']} 个单位、{counts['laws']} 部法规"
         f"（{counts['articles']} 条）、{counts['glossary_terms']} 个术语、{counts['questions']} 道试题"
+        + (f"、{counts['contingency_plans']} 个应急预案（含 {counts['villages']} 个一村一案）" if counts["contingency_plans"] else "")
         + (f"；{len(warnings)} 条警告" if warnings else "")
     )
     return 0
@@ -73,6 +74,38 @@ def cmd_import_law(args) -> int:
     return run(args)
 
 
+def cmd_template(args) -> int:
+    from .villagesheet import write_workbook
+
+    villages = None
+    if args.township:
+        from .project import load_knowledge
+
+        knowledge, _ = load_knowledge(args.root)
+        if args.township not in knowledge.townships:
+            print(f"错误：乡镇编号“{args.township}”不在 content/townships.yml 中", file=sys.stderr)
+            return 1
+        villages = knowledge.villages_of(args.township)
+    out = args.out or Path(f"{args.township or '一村一案'}-填报表.xlsx")
+    write_workbook(out, villages, example=not args.no_example)
+    filled = f"，已填入 {len(villages)} 个村（社区）的现有数据" if villages else ""
+    print(f"已生成填报表：{out}{filled}")
+    return 0
+
+
+def cmd_import_villages(args) -> int:
+    from .villageimport import import_villages
+
+    written = import_villages(args.root, args.source.resolve(), args.township, dry_run=args.dry_run)
+    if args.dry_run:
+        print(f"检查通过：{args.source.name} 可以导入（--dry-run，未写入文件）")
+    else:
+        for path in written:
+            print(f"已写入 {path.relative_to(args.root)}")
+        print(f"导入完成：{len(written)} 个村（社区）")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="yingji", description="应急管理知识与培训站生成器")
     parser.add_argument("--root", type=Path, default=Path("."), help="项目目录（含 content/ 和 quizzes/），默认当前目录")
@@ -96,6 +129,19 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="导出内容文件的 JSON Schema（供编辑器自动补全）")
     schema.add_argument("--out", type=Path, default=Path("schemas"))
     schema.set_defaults(func=cmd_schema)
+
+    template = sub.add_parser("template", help="生成填报表（一村一案 Excel 模板）")
+    template.add_argument("what", choices=["villages"], help="villages：一村一案填报表")
+    template.add_argument("--out", type=Path, default=None, help="输出的 .xlsx 文件")
+    template.add_argument("--township", default=None, help="填入这个乡镇现有的村（社区）数据，便于修改后重新导入")
+    template.add_argument("--no-example", action="store_true", help="不写示例行")
+    template.set_defaults(func=cmd_template)
+
+    villages = sub.add_parser("import-villages", help="导入填好的一村一案填报表（.xlsx 或 CSV 文件夹）")
+    villages.add_argument("source", type=Path, help="填好的 .xlsx 文件，或每个工作表一个 CSV 的文件夹")
+    villages.add_argument("--township", required=True, help="乡镇编号，如 nanjiang-zhen")
+    villages.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    villages.set_defaults(func=cmd_import_villages)
 
     from .lawimport import DESCRIPTION, add_arguments
 

@@ -11,6 +11,8 @@ from typing import Callable
 from ..knowledge import Knowledge
 from ..render import render
 from . import views
+from .plans import plan_pages as contingency_plan_pages
+from .villages import village_pages
 
 Producer = Callable[[Knowledge, str], dict[str, str]]
 
@@ -25,7 +27,7 @@ def plan_pages(knowledge: Knowledge, profile: str) -> dict[str, str]:
     return pages
 
 
-PRODUCERS: list[Producer] = [plan_pages]
+PRODUCERS: list[Producer] = [plan_pages, contingency_plan_pages, village_pages]
 
 
 def all_pages(knowledge: Knowledge, profile: str = "public") -> dict[str, str]:
