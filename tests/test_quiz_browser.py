@@ -283,6 +283,8 @@ def test_wrong_book_survives_reload_and_redo_drills_until_right(open_page, key):
     wrong = page.locator(".yj-wrong-book .yj-item")
     assert wrong.count() == 1 and wrong.get_attribute("data-qid") == "t-pd-2"
     assert "答错 1 次" in wrong.inner_text()
+    wrong.locator("summary").click()
+    assert "正确答案：错误　你上次的答案：正确" in wrong.inner_text()
     assert page.locator(".yj-fav-book .yj-item").count() == 1
 
     page.click(".yj-wrong-book button:has-text('重做错题')")
@@ -338,6 +340,9 @@ def test_fits_a_360px_phone_with_large_text(open_page, page, path):
     page.click(".yj-large-toggle")
     if path == EXAM:
         page.click(".yj-start")
+        page.click(".yj-submit-exam")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360  # confirm step
+        page.click(".yj-confirm-submit")  # the result with its score table
     if path == PRACTICE:
         page.click(".yj-submit")  # the "choose first" hint
         page.check(".yj-question input >> nth=0")

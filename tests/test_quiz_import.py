@@ -215,3 +215,9 @@ def test_moodle_multi_choice_scoring(project, yingji, tmp_path):
     assert fractions("全对才得分") == ("multichoiceset", ["33.33333", "33.33333", "33.33333", "0"])
     result = yingji(project, "export-questions", "--format", "gift", "--multi-scoring", "全对才得分", "--out", str(tmp_path / "x"))
     assert result.returncode == 2
+
+
+def test_xlsx_export_is_reproducible(project, yingji, tmp_path):
+    for name in ("a.xlsx", "b.xlsx"):
+        assert yingji(project, "export-questions", "--format", "xlsx", "--out", str(tmp_path / name)).returncode == 0
+    assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()

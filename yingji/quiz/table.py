@@ -8,7 +8,10 @@ so every problem can be reported as `题库.xlsx!Sheet1!D7: ...`.
 from __future__ import annotations
 
 import csv
+import io
 import os
+import re
+import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -186,10 +189,21 @@ def safe_sheet_title(title: str) -> str:
 
 
 def save_workbook(workbook: Workbook, out: Path) -> None:
-    """Save with fixed document dates (SOURCE_DATE_EPOCH) so the properties do not change."""
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
-    stamp = datetime.fromtimestamp(epoch, tz=timezone.utc).replace(tzinfo=None)
+    """Save reproducibly: fixed document dates and zip entry times (SOURCE_DATE_EPOCH, else
+    1980-01-01), so the same bank always gives the same file."""
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
+    stamp = datetime.fromtimestamp(max(epoch, 315532800), tz=timezone.utc).replace(tzinfo=None)
     workbook.properties.created = workbook.properties.modified = stamp
     workbook.properties.creator = "yingji"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
     out.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(out)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
+                iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + iso, data)
+            target.writestr(fixed, data)

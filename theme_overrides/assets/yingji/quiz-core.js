@@ -84,7 +84,7 @@
   }
 
   var KEYS = {
-    wrong: "yingji.quiz.wrong", // qid -> {q: snapshot, n: times wrong, t: time}
+    wrong: "yingji.quiz.wrong", // qid -> {q: snapshot, n: times wrong, t: time, a: last wrong answer}
     fav: "yingji.quiz.fav", // qid -> {q: snapshot, t: time}
     progress: "yingji.quiz.progress", // topic -> {qid: 1 right | 0 wrong (last answer)}
     large: "yingji.quiz.large",
@@ -104,10 +104,10 @@
   var book = {
     wrong: function () { return load(KEYS.wrong, {}); },
     favs: function () { return load(KEYS.fav, {}); },
-    addWrong: function (snap) {
+    addWrong: function (snap, selected) {
       var all = book.wrong();
       var entry = all[snap.id] || { n: 0 };
-      all[snap.id] = { q: snap, n: entry.n + 1, t: Date.now() };
+      all[snap.id] = { q: snap, n: entry.n + 1, t: Date.now(), a: selected || [] };
       save(KEYS.wrong, all);
     },
     removeWrong: function (id) { var all = book.wrong(); delete all[id]; save(KEYS.wrong, all); },

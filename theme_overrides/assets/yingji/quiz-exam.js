@@ -226,7 +226,8 @@
         if (Q.isRight(q, selected)) part.right++;
         else {
           wrong.push({ i: i, q: q, item: item, selected: selected, got: got });
-          Q.book.addWrong(Q.snapshot(q, data.refs, data.title));
+          // answered wrong (or only half right): into the 错题本; unanswered ones are only reviewed
+          if (selected.length) Q.book.addWrong(Q.snapshot(q, data.refs, data.title), selected);
         }
       });
       total = Math.round(total * 100) / 100;
@@ -256,11 +257,11 @@
         h("p", { class: "yj-total" }, "得分 ", h("strong", { class: "yj-total-score" }, Q.fmt(r.total)), " 分（满分 " + Q.fmt(bp.total) + " 分）",
           h("span", { class: "yj-badge" }, r.passed ? "合格" : "不合格")),
         h("p", null, "合格线 " + Q.fmt(bp.pass_mark) + " 分；用时 " + duration(r.used) + "。"),
-        table,
+        h("div", { class: "yj-table-wrap" }, table),
         h("div", { class: "yj-actions" }, button("再考一次", function () { startScreen(); }, { class: "yj-primary" })));
       root.appendChild(summary);
       var review = h("section", { class: "yj-section yj-wrong-review" },
-        h("h2", null, r.wrong.length ? "错题回顾（" + r.wrong.length + " 题，已记入错题本）" : "全部答对，没有错题。"));
+        h("h2", null, r.wrong.length ? "错题回顾（" + r.wrong.length + " 题；答错的已记入错题本）" : "全部答对，没有错题。"));
       r.wrong.forEach(function (w) {
         var view = Q.questionView(w.q, { number: w.i + 1, total: totalCount, order: w.item.order, selected: w.selected });
         view.lock();

@@ -24,7 +24,7 @@
       view.mark();
       submit.hidden = true;
       Q.clear(feedback).appendChild(Q.feedbackView(q, view.order, selected, cites));
-      opts.onAnswer(Q.isRight(q, selected));
+      opts.onAnswer(Q.isRight(q, selected), selected);
       if (opts.next) opts.next.focus();
     }, { class: "yj-primary yj-submit" });
     var card = h("div", { class: "yj-card" }, view.node,
@@ -110,9 +110,9 @@
       stage.appendChild(answerCard(q, (q.cites || []).map(function (r) { return data.refs[r]; }), {
         number: state.pos + 1, total: state.list.length, next: last ? null : next,
         fav: Q.favButton(snap),
-        onAnswer: function (right) {
+        onAnswer: function (right, selected) {
           book.markProgress(data.id, q.id, right);
-          if (!right) book.addWrong(snap());
+          if (!right) book.addWrong(snap(), selected);
           showProgress();
         }
       }));
@@ -139,14 +139,15 @@
   function storedView(entry, extra, actions) {
     var q = entry.q;
     var order = Q.choices(q);
-    var view = Q.questionView(q, {});
+    var view = Q.questionView(q, { selected: entry.a || [] });
     view.lock();
     view.mark();
     return h("details", { class: "yj-item", "data-qid": q.id },
       h("summary", null, h("span", { class: "yj-item-stem" }, q.stem),
         h("span", { class: "yj-item-meta" }, [q.type + "题", q.source, extra].filter(Boolean).join(" · "))),
       view.node,
-      h("p", null, "正确答案：", h("strong", null, Q.answerText(q, order, q.answer))),
+      h("p", null, "正确答案：", h("strong", null, Q.answerText(q, order, q.answer)),
+        entry.a && entry.a.length ? "　你上次的答案：" + Q.answerText(q, order, entry.a) : null),
       h("div", { class: "yj-explanation" }, h("p", { class: "yj-label" }, "解析："), Q.paragraphs(q.explanation)),
       Q.citationsView(q.cites),
       h("div", { class: "yj-actions" }, actions));
@@ -218,10 +219,10 @@
         root.appendChild(answerCard(q, q.cites, {
           next: nextBtn,
           fav: Q.favButton(function () { return q; }),
-          onAnswer: function (right) {
+          onAnswer: function (right, selected) {
             if (fromWrongBook && right) book.removeWrong(q.id);
             if (!right) {
-              book.addWrong(q);
+              book.addWrong(q, selected);
               if (fromWrongBook) queue.push(q); // asked again until answered right
             }
             nextBtn.hidden = false;
