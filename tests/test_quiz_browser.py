@@ -405,3 +405,25 @@ def test_quiz_works_with_instant_navigation(instant_site, page):
     page.wait_for_selector(".yj-quiz[data-mode='practice'][data-ready='1']")
     assert page.locator(".yj-stage .yj-question").count() == 1  # initialised once, not twice
     assert not errors, errors
+
+
+# ------------------------------------------------ the default content, built
+
+
+@pytest.mark.slow
+def test_the_main_exam_of_the_default_content_gives_full_marks_from_the_key(built_site, page):
+    """The real blueprint (70 questions, 120 minutes, 示例配置) in the real built site, from file://."""
+    from conftest import REPO
+    from yingji.project import load_knowledge
+
+    knowledge = load_knowledge(REPO)[0]
+    answers = {qid: {"type": e.question.type, "answer": e.question.answer} for qid, e in knowledge.questions.items()}
+    page.route(OUTSIDE, lambda route: route.abort())
+    page.goto((built_site / "quiz" / "exam" / "zhuyao-fuzeren-moni.html").as_uri())
+    page.wait_for_selector(".yj-quiz[data-ready='1']")
+    assert "示例配置" in page.inner_text(".yj-exam-start")
+    assert sit_exam(page, answers, lambda q: q["answer"]) == 70
+    assert page.inner_text(".yj-timer").startswith("剩余 1")  # 119:xx
+    page.click(".yj-submit-exam")
+    page.click(".yj-confirm-submit")
+    assert result(page) == ("100", "合格")

@@ -68,9 +68,9 @@ def cmd_schema(args) -> int:
 
 
 def cmd_import_law(args) -> int:
-    from .lawtext import main as import_law_main
+    from .lawimport import run
 
-    return import_law_main(args.rest)
+    return run(args)
 
 
 def cmd_import_questions(args) -> int:
@@ -165,8 +165,9 @@ def _parser() -> argparse.ArgumentParser:
     template.add_argument("--out", type=Path, default=None, help="输出文件，默认 题库模板.xlsx")
     template.set_defaults(func=cmd_template)
 
-    law = sub.add_parser("import-law", help="把官方法规文本导入为 content/laws 文件", add_help=False)
-    law.add_argument("rest", nargs=argparse.REMAINDER)
+    from .lawimport import DESCRIPTION, add_arguments
+
+    law = add_arguments(sub.add_parser("import-law", help="把官方法规文本导入为 content/laws 文件", description=DESCRIPTION))
     law.set_defaults(func=cmd_import_law)
     return parser
 
