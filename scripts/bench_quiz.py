@@ -107,6 +107,19 @@ def measure(browser, url: str, slowdown: float) -> tuple[float, float]:
     return marks["start"], marks["question"]
 
 
+def baseline(browser, url: str, slowdown: float) -> float:
+    """DOMContentLoaded of a page without a quiz: what Material itself costs here."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.route("**/*", lambda route: route.abort() if route.request.url.startswith("https://") else route.continue_())
+    if slowdown > 1:
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+    page.goto(url)
+    value = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
+    context.close()
+    return value
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -127,7 +140,9 @@ def main() -> int:
                     start = statistics.median(r[0] for r in runs)
                     question = statistics.median(r[1] for r in runs)
                     label = f"{name}, CPU ×{slowdown:g}"
-                    print(f"  {label:20} start button ready {start:7.0f}   first question clickable {question:7.0f}")
+                    plain = statistics.median(baseline(browser, url.replace("quiz/exam/bench-100", "plan/index"), slowdown) for _ in range(args.runs))
+                    print(f"  {label:20} start button ready {start:7.0f}   first question clickable {question:7.0f}"
+                          f"   (plain page without quiz: DOMContentLoaded {plain:5.0f})")
             browser.close()
     return 0
 
