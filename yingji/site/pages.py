@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ..knowledge import Knowledge
+from ..quiz.pages import quiz_pages
 from ..render import render
 from . import views
 from .plans import plan_pages as contingency_plan_pages
@@ -27,7 +28,7 @@ def plan_pages(knowledge: Knowledge, profile: str) -> dict[str, str]:
     return pages
 
 
-PRODUCERS: list[Producer] = [plan_pages, contingency_plan_pages, village_pages]
+PRODUCERS: list[Producer] = [plan_pages, contingency_plan_pages, village_pages, quiz_pages]
 
 
 def all_pages(knowledge: Knowledge, profile: str = "public") -> dict[str, str]:
