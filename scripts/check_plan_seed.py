@@ -25,7 +25,7 @@ ID_RE = re.compile(r'^[a-z0-9][a-z0-9-]*$')
 DATE_RE = re.compile(r'^\d{4}-\d{2}-\d{2}$')
 COMPARATORS = {'>', '>=', '=', '<', '<=', None}
 ROLES = {'牵头', '负责', '参与'}
-KINDS = {'党委部门', '政府部门', '议事协调机构', '人大', '纪检监察', '事业单位', '垂直管理', '乡镇', '园区', '统称'}
+KINDS = {'人民政府', '党委部门', '政府部门', '议事协调机构', '人大', '纪检监察', '事业单位', '垂直管理', '乡镇', '园区', '统称'}
 
 PLAN_KEYS = {'id', 'title', 'county', 'doc_number', 'document_header', 'issuers', 'year', 'issued_date',
              'notice_title', 'recipients', 'notice_text', 'preamble', 'guiding_ideology', 'goals', 'sections'}

@@ -135,7 +135,10 @@ def test_script_in_any_content_shows_as_text_on_every_page_type(minimal_project,
         assert shown in page_html(site, page), page
     law = page_html(site, "laws/anquan-shengchan-fa")
     assert f"<p>{ESCAPED}</p>" in law  # a line of the official text, shown as text
-    assert "题干" + ESCAPED in law  # question stems listed as plain text
+    if (site / "quiz" / "practice" / "anquan-shengchan-fa.html").exists():
+        assert 'href="../quiz/practice/anquan-shengchan-fa.html"' in law  # questions: the practice page
+    else:
+        assert "题干" + ESCAPED in law  # no quiz engine: question stems listed as plain text
 
 
 def test_a_recorded_status_is_shown_with_date_and_note(minimal_project, yingji):

@@ -66,7 +66,8 @@ def test_task_page_shows_units_deadline_status_and_what_cites_it(built_site):
     cited = task[task.index('id="cited-by"') :]
     assert 'href="../plan/index.html#ind-shuangchong-yufang"' in cited  # indicator
     assert 'href="../glossary/index.html#term-shuangchong-yufang-jizhi"' in cited  # term
-    assert "实施方案（2 道）" in cited  # questions, as stems while no practice page exists
+    # questions: a link to the topic's practice page, or stems while there is no quiz engine
+    assert 'href="../quiz/practice/shishi-fangan.html">实施方案练习</a>（2 道）' in cited or "实施方案（2 道）" in cited
     assert "未填报" in task
     t02 = article(read(built_site, "tasks/t02.html"))
     assert 'href="../units/anweiban.html"' in t02 and "（负责）" in t02 and "长期坚持" in t02
@@ -118,7 +119,8 @@ def test_law_page_labels_the_summary_and_links_back(built_site):
     a3 = page[page.index('id="a3"') : page.index('id="a4"')]
     assert "要点</strong>（本站通俗解读，非法条原文）" in a3
     assert 'href="../glossary/index.html#term-sanguan-sanbixu"' in a3  # term citing the article
-    assert "相关试题" in a3 and "安全生产法（" in a3
+    assert "相关试题" in a3
+    assert 'href="../quiz/practice/anquan-shengchan-fa.html">安全生产法练习</a>（' in a3 or "安全生产法（" in a3
     assert "现行有效" in page and "2021年9月1日" in page
 
 
@@ -138,9 +140,9 @@ def test_glossary_has_an_anchor_per_term_marks_uncertainty_and_links_sources(bui
     section = page[page.index('id="term-yifa-yitiaoli"') : page.index('id="term-shiwutiao-yingcuoshi"')]
     assert "yj-certainty-check" in section and "待核实" in section
     siyou = page[page.index('id="term-siyou"') :]
-    assert "以县应急管理局文件为准" in siyou[: siyou.index("<h2")]
+    assert "以县应急管理局文件为准" in siyou[: siyou.index("<h3")]
     sanguan = page[page.index('id="term-sanguan-sanbixu"') :]
-    assert 'href="../laws/anquan-shengchan-fa.html#a3"' in sanguan[: sanguan.index("<h2")]
+    assert 'href="../laws/anquan-shengchan-fa.html#a3"' in sanguan[: sanguan.index("<h3")]
 
 
 def test_glossary_links_never_sit_in_headings_or_tables(built_site):

@@ -130,3 +130,24 @@ def test_minimal_fixture_builds_pages_for_every_part():
         assert page in pages, page
     own = training_site(knowledge, "public", frozenset())
     assert not any(p.startswith(("plans/", "villages/")) for p in own)  # the 1+N+X part writes those
+
+
+def test_mkdocs_yml_has_no_duplicate_keys():
+    """A merge that adds a second `extra_css:` silently drops the first list (YAML keeps the last)."""
+    import yaml
+
+    def check(node, path="mkdocs.yml"):
+        if isinstance(node, yaml.MappingNode):
+            keys = [key.value for key, _ in node.value]
+            assert len(keys) == len(set(keys)), f"{path}: duplicate keys {sorted(k for k in keys if keys.count(k) > 1)}"
+            for key, value in node.value:
+                check(value, f"{path}.{key.value}")
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                check(item, path)
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    check(yaml.compose((REPO / "mkdocs.yml").read_text("utf-8"), Loader=Loader))

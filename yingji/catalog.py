@@ -13,8 +13,10 @@ from .models.exams import ExamsFile
 from .models.glossary import Glossary
 from .models.laws import Law
 from .models.plan import Plan
+from .models.plans import PlansFile
 from .models.questions import QuestionBank, TopicsFile
 from .models.units import UnitsFile
+from .models.villages import TownshipsFile, Village
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,9 @@ KINDS: tuple[ContentKind, ...] = (
     ContentKind("units", "content", "units.yml", UnitsFile, required=True),
     ContentKind("glossary", "content", "glossary.yml", Glossary),
     ContentKind("law", "content", "laws/*.yml", Law),
+    ContentKind("townships", "content", "townships.yml", TownshipsFile),
+    ContentKind("plans", "content", "plans/*.yml", PlansFile),
+    ContentKind("village", "content", "villages/*/*.yml", Village),
     ContentKind("topics", "quizzes", "topics.yml", TopicsFile),
     ContentKind("exams", "quizzes", "exams.yml", ExamsFile),
     ContentKind("questions", "quizzes", "*.yml", QuestionBank),

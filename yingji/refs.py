@@ -9,6 +9,7 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass
 
+from . import planrefs
 from .diagnostics import Collector, Location, format_key_path
 from .knowledge import Knowledge, QuestionEntry
 from .load import LoadedFile
@@ -27,6 +28,9 @@ KIND_NAMES = {
     "topic": "题库主题",
     "question": "试题",
     "exam": "考试方案",
+    "township": "乡镇（街道）",
+    "contingency_plan": "应急预案",
+    "village": "村（社区）",
 }
 
 
@@ -103,6 +107,7 @@ def _define_all(files, registry: IdRegistry, collector: Collector) -> None:
     for file in files["questions"]:
         for i, question in enumerate(file.model.questions):
             registry.define(question.id, "question", file, ("questions", i, "id"))
+    planrefs.define(files, registry)
 
 
 def _define_plan(file: LoadedFile, registry: IdRegistry, collector: Collector) -> None:
@@ -154,6 +159,7 @@ def _check_all(files, registry: IdRegistry, collector: Collector) -> None:
         _check_bank(file, registry)
     for file in files["exams"]:
         _check_exams(file, files["questions"], registry, collector)
+    planrefs.check(files, registry, collector)
 
 
 def _check_plan(file: LoadedFile, registry: IdRegistry) -> None:
@@ -205,4 +211,7 @@ def _assemble(files) -> Knowledge:
         topics={topic.id: topic for file in files["topics"] for topic in file.model.topics},
         questions=questions,
         exams={exam.id: exam for file in files["exams"] for exam in file.model.exams},
+        townships={t.id: t for file in files["townships"] for t in file.model.townships},
+        villages={file.model.id: file.model for file in sorted(files["village"], key=lambda f: f.doc.file)},
+        contingency_plans={plan.id: plan for file in sorted(files["plans"], key=lambda f: f.doc.file) for plan in file.model.plans},
     )

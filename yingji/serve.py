@@ -8,7 +8,6 @@ content errors without stopping the server.
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 
 from .diagnostics import ContentError, print_problems
@@ -52,7 +51,11 @@ def _watch(root: Path, stop: threading.Event) -> None:
 
 
 def serve(root: Path, port: int) -> int:
+    import logging
+
     from mkdocs.commands.serve import serve as mkdocs_serve
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")  # mkdocs reports the address and rebuilds
 
     regenerate(root)
     stop = threading.Event()

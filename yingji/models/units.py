@@ -6,7 +6,7 @@ from typing import Literal
 
 from .base import Model, Phone, Slug, Text
 
-UnitKind = Literal["党委部门", "政府部门", "议事协调机构", "人大", "纪检监察", "事业单位", "垂直管理", "乡镇", "园区", "统称"]
+UnitKind = Literal["人民政府", "党委部门", "政府部门", "议事协调机构", "人大", "纪检监察", "事业单位", "垂直管理", "乡镇", "园区", "统称"]
 
 
 class Unit(Model):

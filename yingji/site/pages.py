@@ -12,10 +12,13 @@ from __future__ import annotations
 from typing import Callable
 
 from ..knowledge import Knowledge
+from ..quiz.pages import quiz_pages
 from . import glossary_page, law_pages, plan_pages, unit_pages
 from .context import SiteContext
 from .navigation import NAV_FILE, nav_file
+from .plans import plan_pages as contingency_plan_pages
 from .search import USER_DICT, user_dictionary
+from .villages import village_pages
 
 Producer = Callable[[Knowledge, str], dict[str, str]]
 LinkedProducer = Callable[[Knowledge, str, frozenset[str]], dict[str, str]]
@@ -30,7 +33,7 @@ def training_site(knowledge: Knowledge, profile: str, existing: frozenset[str]) 
     return pages
 
 
-PRODUCERS: list[Producer] = []
+PRODUCERS: list[Producer] = [contingency_plan_pages, village_pages, quiz_pages]
 LINKED_PRODUCERS: list[LinkedProducer] = [training_site]
 
 

@@ -1,0 +1,164 @@
+"""content/townships.yml and content/villages/<township-id>/<village-id>.yml (一村一案).
+
+A village plan is what a village cadre acts on: who watches which risk point, which signal
+means what and who gives it, which route leads to which shelter, who helps whom. Ids of
+people, risks, routes and shelters are local to the village file; the village id is unique
+in the whole project. Consistency inside a village (routes end at a shelter, shelters hold
+the people threatened, every risk has a responsible person …) is checked in
+yingji/villagecheck.py so that every error can point at its line.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, NonNegativeInt, PositiveInt
+
+from .base import Date, Model, Phone, Slug, Text
+
+TownshipKind = Literal["街道", "镇", "乡", "园区"]
+VillageKind = Literal["村", "社区"]
+PersonRole = Literal[
+    "村支书", "村主任", "社区书记", "社区主任", "包村干部", "村民小组长", "网格员", "楼栋长", "监测员", "护林员", "预警员",
+    "信息员", "安置点管理员", "村医", "妇女主任", "民兵营长", "物业负责人", "志愿者",
+]
+RiskType = Literal[
+    "山洪", "洪涝", "地质灾害", "森林火灾", "水库山塘", "溺水", "一氧化碳中毒", "高层火灾", "城镇燃气",
+    "自建房安全", "危险化学品", "道路交通", "冰冻雨雪", "其他",
+]
+# Risks whose answer is moving people to a shelter: each needs a route, and shelters must hold them.
+EVACUATION_RISKS = frozenset({"山洪", "洪涝", "地质灾害", "森林火灾", "水库山塘", "高层火灾", "危险化学品"})
+SignalKind = Literal["锣", "口哨", "手摇报警器", "高音喇叭", "应急广播", "微信群", "电话", "短信", "敲门入户"]
+SignalStage = Literal["准备转移", "立即转移", "解除警报"]
+HelpGroup = Literal["老年人", "独居老人", "儿童", "留守儿童", "病人", "残疾人", "孕妇"]
+
+
+class Township(Model):
+    id: Slug
+    name: Text
+    kind: TownshipKind
+    code: str | None = None  # 统计用区划代码, only where a source gives it
+    note: str | None = None
+
+
+class TownshipsFile(Model):
+    townships: list[Township]
+
+
+class VillagePlan(Model):
+    """The village plan as a node of the 1+N+X tree: when it was revised, how often it is drilled."""
+
+    revised: Date | None = None
+    review_cycle_years: PositiveInt = 1
+    drill_every_months: PositiveInt = 12
+    drill_note: str | None = None
+
+
+class Person(Model):
+    id: Slug
+    role: PersonRole
+    name: Text
+    phone: Phone  # personal: masked in the public build
+    area: str | None = None  # 负责片区, e.g. 一至三组
+    duty: str | None = None
+
+
+class Risk(Model):
+    id: Slug
+    type: RiskType
+    place: Text
+    households: NonNegativeInt
+    people: NonNegativeInt
+    responsible: Slug | None = None  # person id; required (checked with a clear message)
+    monitor: Slug | None = None  # person id of the 监测员
+    signs: str | None = None  # 征兆 / 转移条件
+    routes: list[Slug] = []  # route ids
+    measures: list[Text] = []  # 防范和处置措施
+
+
+class Signal(Model):
+    kind: SignalKind
+    stage: SignalStage
+    pattern: Text  # how it sounds / what is sent: 连续急促敲锣
+    given_by: list[Slug] = Field(min_length=1)  # person ids
+
+
+class Route(Model):
+    id: Slug
+    start: Text = Field(alias="from")
+    via: list[Text] = []
+    to: Slug  # shelter id
+    distance_m: PositiveInt | None = None
+    minutes: PositiveInt | None = None  # on foot
+    guide: Slug | None = None  # person id of who leads the way
+
+
+class Shelter(Model):
+    id: Slug
+    name: Text
+    place: Text
+    capacity: PositiveInt
+    keeper: Slug  # person id
+
+
+class HelpNeed(Model):
+    group: HelpGroup
+    count: PositiveInt
+    helper: Slug  # person id
+    note: str | None = None
+
+
+class Supply(Model):
+    name: Text
+    quantity: PositiveInt
+    unit: Text
+    place: str | None = None
+    keeper: Slug | None = None  # person id
+
+
+class Team(Model):
+    name: Text
+    leader: Slug  # person id
+    members: PositiveInt
+    skills: str | None = None
+
+
+class Contact(Model):
+    """An upward contact: an office or a public service number (never personal, never masked)."""
+
+    name: Text
+    phone: Phone | None = None  # None: not yet known; shown as 待填写
+    note: str | None = None
+
+
+class Village(Model):
+    id: Slug
+    name: Text
+    kind: VillageKind
+    township: Slug
+    sample: bool = False  # 示例: names, numbers and facts are fictional
+    public_names: bool = True  # false: the public build shows roles instead of names
+    summary: str | None = None
+    households: PositiveInt
+    population: PositiveInt
+    groups: PositiveInt  # 村民小组 (村) or 网格 (社区)
+    cards_issued: NonNegativeInt | None = None  # 明白卡已发放户数
+    plan: VillagePlan = VillagePlan()
+    people: list[Person] = Field(min_length=1)
+    risks: list[Risk] = Field(min_length=1)
+    signals: list[Signal] = []
+    routes: list[Route] = []
+    shelters: list[Shelter] = []
+    help: list[HelpNeed] = []
+    supplies: list[Supply] = []
+    team: Team | None = None
+    contacts: list[Contact] = []
+
+    @property
+    def threatened(self) -> int:
+        """People at risk points that call for evacuation (a person may count twice)."""
+        return sum(risk.people for risk in self.risks if risk.type in EVACUATION_RISKS)
+
+    @property
+    def capacity(self) -> int:
+        return sum(shelter.capacity for shelter in self.shelters)

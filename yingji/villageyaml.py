@@ -1,0 +1,121 @@
+"""Write a village plan as YAML that reads like a hand-written file.
+
+One canonical layout (field order of the model, a comment above each section, phone numbers
+quoted, short lists inline) so that importing the same spreadsheet twice, or exporting a file
+and importing it again, gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+from .models.villages import Village
+
+SECTION_TITLES = {
+    "plan": "预案管理：修订日期、评估周期、演练",
+    "people": "人员与职责",
+    "risks": "风险点：类型、位置、受威胁户数人数、责任人、转移路线",
+    "signals": "预警信号：什么信号、什么意思、谁发",
+    "routes": "转移路线：从哪里、经过哪里、到哪个避险场所",
+    "shelters": "避险场所",
+    "help": "需要帮扶转移的人员",
+    "supplies": "应急物资",
+    "team": "应急志愿服务队",
+    "contacts": "上级联络（单位值班电话和公共服务号码）",
+}
+QUOTED_KEYS = {"phone"}  # always quoted: a number would lose its leading 0
+_PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`~][^\n]*$")
+_LOOKS_TYPED = re.compile(r"^(?:[-+]?[0-9][0-9_.eE+-]*|true|false|True|False|TRUE|FALSE|null|Null|NULL|~)$")
+
+
+def scalar(value: object, key: str = "") -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    if key in QUOTED_KEYS or not _is_plain(text):
+        return json.dumps(text, ensure_ascii=False)
+    return text
+
+
+def _is_plain(text: str) -> bool:
+    return (
+        bool(_PLAIN.match(text))
+        and text == text.strip()
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith(":")
+        and not _LOOKS_TYPED.match(text)
+    )
+
+
+def _flow(items: list) -> str | None:
+    """`[a, b]` for short lists of plain words, else None (block style)."""
+    parts = [scalar(item) for item in items]
+    if all(isinstance(i, str) and _is_plain(i) and "," not in i and _width(i) <= 24 for i in items):
+        line = "[" + ", ".join(parts) + "]"
+        if _width(line) <= 80:
+            return line
+    return None
+
+
+def _width(text: str) -> int:
+    """Display width: a Chinese character takes two columns."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _emit(key: str, value: object, indent: int, out: list[str], first_prefix: str | None = None) -> None:
+    pad = " " * indent
+    prefix = first_prefix if first_prefix is not None else pad
+    if isinstance(value, dict):
+        out.append(f"{prefix}{key}:")
+        emit_mapping(value, indent + 2, out)
+    elif isinstance(value, list):
+        flow = _flow(value) if all(not isinstance(i, (dict, list)) for i in value) else None
+        if flow is not None:
+            out.append(f"{prefix}{key}: {flow}")
+            return
+        out.append(f"{prefix}{key}:")
+        for item in value:
+            if isinstance(item, dict):
+                emit_mapping(item, indent + 4, out, first_prefix=" " * (indent + 2) + "- ")
+            else:
+                out.append(f"{pad}  - {scalar(item)}")
+    elif isinstance(value, str) and "\n" in value:
+        out.append(f"{prefix}{key}: |-")
+        out.extend(f"{pad}  {line}" for line in value.split("\n"))
+    else:
+        out.append(f"{prefix}{key}: {scalar(value, key)}")
+
+
+def emit_mapping(data: dict, indent: int, out: list[str], first_prefix: str | None = None) -> None:
+    for n, (key, value) in enumerate(data.items()):
+        _emit(key, value, indent, out, first_prefix if n == 0 else None)
+
+
+def prune(value: object) -> object:
+    """Drop None values and empty lists or maps: what is not there is not written."""
+    if isinstance(value, dict):
+        return {k: prune(v) for k, v in value.items() if v is not None and v != [] and v != {}}
+    if isinstance(value, list):
+        return [prune(v) for v in value]
+    return value
+
+
+def dump_village(village: Village, township_name: str) -> str:
+    data = prune(village.model_dump(mode="python", by_alias=True))
+    header = f"# 一村一案：{township_name}{village.name}"
+    if village.sample:
+        header += "（示例：人名、电话和数字均为虚构）"
+    out = [header]
+    for key, value in data.items():
+        if key in SECTION_TITLES:
+            out.append("")
+            out.append(f"# {SECTION_TITLES[key]}")
+        _emit(key, value, 0, out)
+    return "\n".join(out) + "\n"
