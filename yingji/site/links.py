@@ -7,6 +7,7 @@ right URLs for both directory and file URLs, and checks them in strict mode.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from ..models.base import split_article_ref
 
@@ -55,6 +56,7 @@ def article_target(article_id: str) -> tuple[str, str]:
     return law_page(law_id), article_anchor(number)
 
 
+@lru_cache(maxsize=65536)  # the same few hundred links are made from many pages
 def rel(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """Relative link from one docs-relative page to another (optionally to an anchor)."""
     if to_page == from_page:
