@@ -23,8 +23,16 @@ schemas: setup
 serve: setup
 	$(YINGJI) serve
 
+# The same docs/ and mkdocs.yml built with Zensical (Material for MkDocs' successor).
+zensical: site
+	$(BIN)/python scripts/zensical_check.py --out site-zensical
+
+# Build a synthetic county (500 villages, 2000 questions) and print the figures against the targets.
+bench: setup
+	$(BIN)/python scripts/bench.py
+
 clean:
-	rm -rf site site.tmp-* site.old .pytest_cache
+	rm -rf site site.tmp-* site.old site-zensical .pytest_cache
 
 # PDF figures of `make bench` (scripts/bench_pdf.py); the site figures come from scripts/bench.py.
 bench: bench-pdf

@@ -37,12 +37,13 @@ def repo() -> Path:
 
 def copy_project(content_source: Path, target: Path) -> Path:
     """A throwaway project: content/ and quizzes/ from `content_source`, the site setup
-    (mkdocs.yml, theme_overrides/, hand-written docs/) from the repository."""
+    (mkdocs.yml, theme_overrides/, hooks/, hand-written docs/) from the repository."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("content", "quizzes"):
         if (content_source / name).is_dir():
             shutil.copytree(content_source / name, target / name)
     shutil.copytree(REPO / "theme_overrides", target / "theme_overrides")
+    shutil.copytree(REPO / "hooks", target / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
     copy_hand_written_docs(target / "docs")
     return target

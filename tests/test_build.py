@@ -77,3 +77,159 @@ def test_removed_entities_lose_their_pages(minimal_project, yingji):
     assert yingji(minimal_project, "build").returncode == 0
     assert not (minimal_project / "docs" / "tasks" / "t02.md").exists()
     assert (minimal_project / "docs" / "about.md").exists()  # hand-written pages are never touched
+
+
+EVIL = "<script>alert(1)</script>"
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+def _edit_yaml(path, change) -> None:
+    data = yaml.safe_load(path.read_text("utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+
+
+def test_script_in_any_content_shows_as_text_on_every_page_type(minimal_project, yingji):
+    content, quizzes = minimal_project / "content", minimal_project / "quizzes"
+
+    def plan(data):
+        data["goals"]["indicators"][0]["name"] = f"指标{EVIL}"
+        task = data["sections"][1]["tasks"][0]
+        task["title"] = f"督导{EVIL}"
+        task["status"][0]["note"] = f"说明{EVIL}"
+
+    def units(data):
+        data["units"][0]["name"] = f"县安委办{EVIL}"
+
+    def law(data):
+        data["articles"][0]["text"] += f"\n{EVIL}"
+        data["articles"][0]["summary"] = f"要点{EVIL}"
+
+    def glossary(data):
+        data["terms"][0]["definition"] = f"第一责任人{EVIL}"
+        data["terms"][0]["note"] = EVIL
+
+    def questions(data):
+        data["questions"][0]["stem"] = f"题干{EVIL}"
+
+    _edit_yaml(content / "plan.yml", plan)
+    _edit_yaml(content / "units.yml", units)
+    _edit_yaml(content / "laws" / "anquan-shengchan-fa.yml", law)
+    _edit_yaml(content / "glossary.yml", glossary)
+    _edit_yaml(quizzes / "anquan-shengchan-fa.yml", questions)
+    result = yingji(minimal_project, "build")
+    assert result.returncode == 0, result.stderr
+    site = minimal_project / "site"
+    for path in site.rglob("*.html"):
+        assert EVIL not in path.read_text("utf-8"), path
+    expectations = {
+        "plan/index": "指标" + ESCAPED,
+        "tasks/t02": "督导" + ESCAPED,
+        "timeline/index": "说明" + ESCAPED,
+        "units/index": "县安委办" + ESCAPED,
+        "units/anweiban": "县安委办" + ESCAPED,
+        "laws/anquan-shengchan-fa": "要点" + ESCAPED,
+        "glossary/index": "第一责任人" + ESCAPED,
+    }
+    for page, shown in expectations.items():
+        assert shown in page_html(site, page), page
+    law = page_html(site, "laws/anquan-shengchan-fa")
+    assert f"<p>{ESCAPED}</p>" in law  # a line of the official text, shown as text
+    if (site / "quiz" / "practice" / "anquan-shengchan-fa.html").exists():
+        assert 'href="../quiz/practice/anquan-shengchan-fa.html"' in law  # questions: the practice page
+    else:
+        assert "题干" + ESCAPED in law  # no quiz engine: question stems listed as plain text
+
+
+def test_a_recorded_status_is_shown_with_date_and_note(minimal_project, yingji):
+    assert yingji(minimal_project, "build").returncode == 0
+    timeline = page_html(minimal_project / "site", "timeline/index")
+    assert "推进中（2024\\-03\\-01）" not in timeline  # Markdown escapes never leak into the page
+    assert "推进中（2024-03-01）：已开展一次巡查" in timeline
+    assert "未填报" in timeline and "已完成 0" in timeline
+    task = page_html(minimal_project / "site", "tasks/t02")
+    assert "yj-status-doing" in task and "已开展一次巡查" in task
+
+
+def test_two_builds_of_the_same_content_are_identical(minimal_project, yingji, tmp_path):
+    assert yingji(minimal_project, "build").returncode == 0
+    first = tree_digest(minimal_project / "site")
+    (minimal_project / "site").rename(tmp_path / "first-site")
+    assert yingji(minimal_project, "build").returncode == 0
+    assert tree_digest(minimal_project / "site") == first
+
+
+def test_source_date_epoch_comes_from_the_content(minimal_project, monkeypatch):
+    from yingji.build import source_date_epoch
+    from yingji.project import load_knowledge
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    knowledge, _ = load_knowledge(minimal_project)
+    assert source_date_epoch(knowledge) == "1709251200"  # 2024-03-01, the newest status record
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert source_date_epoch(knowledge) == "1700000000"
+
+
+def test_nav_gains_plan_tree_and_villages_entries_when_those_pages_exist(minimal_project, yingji):
+    import shutil
+
+    for name in ("plans", "villages", "townships.yml"):  # no 1+N+X content: those pages are not built
+        path = minimal_project / "content" / name
+        shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+    assert yingji(minimal_project, "build").returncode == 0
+    index = page_html(minimal_project / "site", "index")
+    assert "1+N+X 预案体系" not in index and "一村一案" not in index
+    for page, title in (("plans/index.md", "1+N+X 预案体系"), ("villages/index.md", "一村一案")):
+        target = minimal_project / "docs" / page
+        target.parent.mkdir(parents=True)
+        target.write_text(f"# {title}\n", "utf-8")
+    assert yingji(minimal_project, "build").returncode == 0
+    index = page_html(minimal_project / "site", "index")
+    assert 'href="plans/index.html"' in index and 'href="villages/index.html"' in index
+
+
+def test_the_build_stops_in_chinese_when_jieba_is_unusable(minimal_project, yingji, tmp_path):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "jieba.py").write_text("raise ImportError('No module named pkg_resources')\n", "utf-8")
+    result = yingji(minimal_project, "build", env={"PYTHONPATH": str(broken)})
+    assert result.returncode == 1
+    assert "中文搜索需要 jieba" in result.stderr and "make setup" in result.stderr
+    assert not (minimal_project / "site").exists()
+
+
+def test_plain_mkdocs_build_also_stops_without_jieba(minimal_project, yingji, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    assert yingji(minimal_project, "build").returncode == 0  # writes docs/
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "jieba.py").write_text("raise ImportError('No module named pkg_resources')\n", "utf-8")
+    env = {**os.environ, "PYTHONPATH": str(broken), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")]
+    result = subprocess.run(command, cwd=minimal_project, capture_output=True, text=True, env=env)
+    assert result.returncode != 0
+    assert "中文搜索需要 jieba" in result.stderr
+
+
+def test_zensical_builds_the_same_docs_and_config(minimal_project, yingji, tmp_path):
+    import subprocess
+    import sys
+
+    _edit_yaml(minimal_project / "content" / "units.yml", lambda d: d["units"][0].update(name=f"县安委办{EVIL}"))
+    assert yingji(minimal_project, "build").returncode == 0
+    script = Path(__file__).resolve().parent.parent / "scripts" / "zensical_check.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--root", str(minimal_project), "--out", str(tmp_path / "z")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "Zensical 构建成功" in result.stdout
+    home = (tmp_path / "z" / "index.html").read_text("utf-8")
+    assert "实施方案" in home and 'href="./plan/index.html"' in home  # the generated nav
+    assert (tmp_path / "z" / "laws" / "anquan-shengchan-fa.html").exists()
+    assert 'id="a55"' in (tmp_path / "z" / "laws" / "anquan-shengchan-fa.html").read_text("utf-8")
+    for path in (tmp_path / "z").rglob("*.html"):
+        assert EVIL not in path.read_text("utf-8"), path

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from yingji.lawtext import (
+from yingji.lawimport import (
     ARTICLE_KEYS, LAWS, META_KEYS, law_yaml, load_yaml, read_law, reference_dir,
 )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from yingji.yamlsource import SourceError, read_source
@@ -59,3 +61,22 @@ def test_two_documents_in_one_file_are_an_error(tmp_path):
 def test_tabs_get_a_hint(tmp_path):
     with pytest.raises(SourceError, match="Tab"):
         read(tmp_path, "a:\n\t- 1\n")
+
+
+def test_libyaml_and_python_parsers_agree_on_data_and_positions(monkeypatch):
+    """read_source uses libyaml when present; positions must be those of the Python parser."""
+    import yingji.yamlsource as source
+    from yingji.load import find_content_files
+
+    if source._FastLoader is None:
+        pytest.skip("PyYAML without libyaml")
+    root = Path(__file__).resolve().parent.parent
+    sample = [f for f in find_content_files(root) if f[1].startswith(("villages/nanjiang-zhen/", "plans/c", "units", "glossary"))]
+    sample += find_content_files(root / "tests" / "fixtures" / "minimal")
+    assert len(sample) > 8
+    for _, inner, path in sample:
+        fast = source.read_source(path, inner)
+        monkeypatch.setattr(source, "_FastLoader", None)
+        slow = source.read_source(path, inner)
+        monkeypatch.undo()
+        assert (fast.data, fast.value_marks, fast.key_marks) == (slow.data, slow.value_marks, slow.key_marks), inner

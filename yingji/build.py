@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import time
+from datetime import date, datetime, timezone
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from .diagnostics import Problem
 from .print.stage import build_documents
 from .project import load_knowledge
 from .site.pages import all_pages
-from .site.write import write_pages
+from .site.search import SearchUnavailable, import_jieba
+from .site.write import hand_written_pages, write_pages
 
 
 class BuildFailed(Exception):
@@ -43,9 +45,10 @@ def build(root: Path, site_dir: Path | None = None, *, profile: str = "public") 
     started = time.perf_counter()
     knowledge, report.warnings = load_knowledge(root)
     report.timings["load"] = time.perf_counter() - started
+    _require_jieba()
 
     started = time.perf_counter()
-    pages = all_pages(knowledge, profile)
+    pages = all_pages(knowledge, profile, hand_written_pages(root / "docs"))
     report.pages = len(pages)
     report.changed = write_pages(root / "docs", pages)
     report.timings["generate"] = time.perf_counter() - started
@@ -59,7 +62,7 @@ def build(root: Path, site_dir: Path | None = None, *, profile: str = "public") 
     staging = site_dir.with_name(f"{site_dir.name}.tmp-{os.getpid()}")
     try:
         started = time.perf_counter()
-        run_mkdocs(root, staging)
+        run_mkdocs(root, staging, source_date_epoch(knowledge))
         report.timings["mkdocs"] = time.perf_counter() - started
         swap_into_place(staging, site_dir)
     finally:
@@ -67,10 +70,35 @@ def build(root: Path, site_dir: Path | None = None, *, profile: str = "public") 
     return report
 
 
-def run_mkdocs(root: Path, out_dir: Path) -> None:
+def _require_jieba() -> None:
+    """Fail before writing anything when Chinese search could not work (the mkdocs hook
+    hooks/yingji_checks.py checks again inside mkdocs, also for a plain `mkdocs build`)."""
+    try:
+        import_jieba()
+    except SearchUnavailable as err:
+        raise BuildFailed(str(err)) from None
+
+
+def source_date_epoch(knowledge) -> str:
+    """SOURCE_DATE_EPOCH as the user set it, else the newest date recorded in the content
+    (plan issue date, law versions, status records): same content, same dates in the site."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return os.environ["SOURCE_DATE_EPOCH"]
+    plan = knowledge.plan
+    days = [plan.issued_date] if plan.issued_date else []
+    days += [law.version_date for law in knowledge.laws.values()]
+    days += [record.date for task in plan.tasks for record in task.status]
+    newest = max(days) if days else date(plan.year, 1, 1)
+    return str(int(datetime.combine(newest, datetime.min.time(), tzinfo=timezone.utc).timestamp()))
+
+
+def run_mkdocs(root: Path, out_dir: Path, epoch: str | None = None) -> None:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
     command += ["--config-file", str(root / "mkdocs.yml"), "--site-dir", str(out_dir)]
-    result = subprocess.run(command, cwd=root, capture_output=True, text=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         raise BuildFailed("mkdocs build 失败：\n" + (result.stderr or result.stdout).strip())
 

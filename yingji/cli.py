@@ -82,12 +82,12 @@ def cmd_schema(args) -> int:
 
 
 def cmd_import_law(args) -> int:
-    from .lawtext import main as import_law_main
+    from .lawimport import run
 
-    return import_law_main(args.rest)
+    return run(args)
 
 
-def cmd_template(args) -> int:
+def _template_villages(args) -> int:
     from .villagesheet import write_workbook
 
     villages = None
@@ -117,6 +117,55 @@ def cmd_import_villages(args) -> int:
             print(f"已写入 {path.relative_to(args.root)}")
         print(f"导入完成：{len(written)} 个村（社区）")
     return 0
+
+
+def cmd_import_questions(args) -> int:
+    from .quiz.importer import import_questions
+
+    problems, summary = import_questions(args.root, args.file, args.topic, args.out, args.sheet)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"发现 {len(problems)} 处错误，未写入任何文件。", file=sys.stderr)
+        return 1
+    types = "、".join(f"{t} {n}" for t, n in summary["types"].items())
+    action = "替换" if summary["replaced"] else "写入"
+    print(f"已导入 {summary['count']} 道题（{types}），{action} {summary['out']}")
+    defaults = {"难度": "2（中）", "适用对象": "主要负责人"}
+    for column, count in summary["defaulted"].items():
+        if count:
+            print(f"注意：{count} 道题未填{column}，已按 {defaults[column]} 处理")
+    return 0
+
+
+def cmd_export_questions(args) -> int:
+    from .project import load_knowledge
+    from .quiz.export import ALL_OR_NOTHING, export_questions
+
+    if args.format == "gift" and args.multi_scoring == ALL_OR_NOTHING:
+        print("GIFT 格式无法表示“全对才得分”，请改用 --format moodle-xml", file=sys.stderr)
+        return 2
+    knowledge, _ = load_knowledge(args.root)
+    unknown = [t for t in args.topic or [] if t not in knowledge.topics]
+    if unknown:
+        print(f"没有这个题库主题：{'、'.join(unknown)}；可用：{'、'.join(knowledge.topics)}", file=sys.stderr)
+        return 1
+    count = export_questions(knowledge, args.format, args.out, args.topic, args.multi_scoring)
+    print(f"已导出 {count} 道题到 {args.out}（{args.format}）")
+    return 0
+
+
+def _template_questions(args) -> int:
+    from .quiz.export import write_template
+
+    out = args.out or Path("题库模板.xlsx")
+    write_template(out)
+    print(f"已生成空白题库模板：{out}（含表头、一行示例和下拉选项；“填写说明”工作表说明各列）")
+    return 0
+
+
+def cmd_template(args) -> int:
+    return _template_villages(args) if args.kind == "villages" else _template_questions(args)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -150,11 +199,11 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", type=Path, default=Path("schemas"))
     schema.set_defaults(func=cmd_schema)
 
-    template = sub.add_parser("template", help="生成填报表（一村一案 Excel 模板）")
-    template.add_argument("what", choices=["villages"], help="villages：一村一案填报表")
+    template = sub.add_parser("template", help="生成 Excel 填报模板：villages 一村一案，questions 题库")
+    template.add_argument("kind", choices=["villages", "questions"], help="villages：一村一案填报表；questions：题库模板")
     template.add_argument("--out", type=Path, default=None, help="输出的 .xlsx 文件")
-    template.add_argument("--township", default=None, help="填入这个乡镇现有的村（社区）数据，便于修改后重新导入")
-    template.add_argument("--no-example", action="store_true", help="不写示例行")
+    template.add_argument("--township", default=None, help="（villages）填入这个乡镇现有的村（社区）数据，便于修改后重新导入")
+    template.add_argument("--no-example", action="store_true", help="（villages）不写示例行")
     template.set_defaults(func=cmd_template)
 
     villages = sub.add_parser("import-villages", help="导入填好的一村一案填报表（.xlsx 或 CSV 文件夹）")
@@ -163,8 +212,27 @@ def _parser() -> argparse.ArgumentParser:
     villages.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     villages.set_defaults(func=cmd_import_villages)
 
-    law = sub.add_parser("import-law", help="把官方法规文本导入为 content/laws 文件", add_help=False)
-    law.add_argument("rest", nargs=argparse.REMAINDER)
+    questions = sub.add_parser("import-questions", help="从 Excel/CSV 题库导入试题（有任何错误则不写入）")
+    questions.add_argument("file", type=Path, help="题库文件 .xlsx 或 .csv")
+    questions.add_argument("--topic", required=True, help="题库主题编号（quizzes/topics.yml 中的 id）")
+    questions.add_argument("--out", type=Path, default=None, help="写入的 YAML 文件，默认 quizzes/<主题>.yml")
+    questions.add_argument("--sheet", default=None, help="工作表名，默认第一个工作表")
+    questions.set_defaults(func=cmd_import_questions)
+
+    export = sub.add_parser("export-questions", help="导出题库：Moodle XML、GIFT 或 Excel")
+    export.add_argument("--format", required=True, choices=["moodle-xml", "gift", "xlsx"])
+    export.add_argument("--topic", action="append", help="只导出这个主题（可重复），默认全部")
+    export.add_argument("--out", type=Path, required=True, help="输出文件")
+    export.add_argument(
+        "--multi-scoring", choices=["按比例", "全对才得分"], default="按比例",
+        help="多选题在 Moodle 中的给分：按比例（默认；每个正确选项 100/k%%，选错任一项得 0 分）"
+        "或 全对才得分（需 Moodle 安装 All-or-Nothing 题型插件）",
+    )
+    export.set_defaults(func=cmd_export_questions)
+
+    from .lawimport import DESCRIPTION, add_arguments
+
+    law = add_arguments(sub.add_parser("import-law", help="把官方法规文本导入为 content/laws 文件", description=DESCRIPTION))
     law.set_defaults(func=cmd_import_law)
     return parser
 

@@ -95,11 +95,14 @@ class Knowledge:
     def township_plans(self, township_id: str) -> list[ContingencyPlan]:
         return [p for p in self.contingency_plans.values() if p.township == township_id]
 
+    @cached_property
+    def _township_overall(self) -> dict[str, str]:
+        return {p.township: p.id for p in self.contingency_plans.values() if p.township and (p.level, p.kind) == ("乡镇", "总体")}
+
     def village_parent(self, village: Village) -> str | None:
         """Plan id a village plan hangs under: its township's 总体 plan, else the county one."""
-        overall = next((p for p in self.township_plans(village.township) if p.kind == "总体"), None)
-        parent = overall or self.plan_root
-        return parent.id if parent else None
+        root = self.plan_root.id if self.plan_root else None
+        return self._township_overall.get(village.township, root)
 
     @cached_property
     def plan_children(self) -> dict[str, list[str]]:

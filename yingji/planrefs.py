@@ -39,9 +39,10 @@ def define(files, registry) -> None:
 
 def check(files, registry, collector: Collector) -> None:
     plans = {plan.id: plan for file in files["plans"] for plan in file.model.plans}
+    townships = {t.id for file in files["townships"] for t in file.model.townships}
     for file in files["plans"]:
         for i, plan in enumerate(file.model.plans):
-            _check_plan(file, i, plan, plans, registry, collector)
+            _check_plan(file, i, plan, plans, townships, registry, collector)
     _check_one_root(files, collector)
     _check_township_overall(files, collector)
     for file in files["village"]:
@@ -51,7 +52,7 @@ def check(files, registry, collector: Collector) -> None:
         check_village(village, lambda path, file=file: file.location(*path), collector)
 
 
-def _check_plan(file: LoadedFile, i: int, plan, plans: dict, registry, collector: Collector) -> None:
+def _check_plan(file: LoadedFile, i: int, plan, plans: dict, townships: set, registry, collector: Collector) -> None:
     base = ("plans", i)
 
     def error(key: str, message: str) -> None:
@@ -66,7 +67,7 @@ def _check_plan(file: LoadedFile, i: int, plan, plans: dict, registry, collector
         error("level", f"{plan.level}级预案要写明所属乡镇（township）")
     if plan.level == "县" and plan.township:
         error("township", "县级预案不属于某个乡镇，请删除 township")
-    if plan.owner in registry_townships(registry) and plan.township and plan.owner != plan.township:
+    if plan.owner in townships and plan.township and plan.owner != plan.township:
         error("owner", f"编制单位“{plan.owner}”与所属乡镇“{plan.township}”不一致")
     rule = PARENTS.get((plan.level, plan.kind), ())
     if rule == ():
@@ -93,10 +94,6 @@ def _check_plan(file: LoadedFile, i: int, plan, plans: dict, registry, collector
         other = plans.get(plan.aligned_with)
         if other is not None and other.level != "县":
             error("aligned_with", f"衔接的预案“{other.id}”应为县级预案")
-
-
-def registry_townships(registry) -> set[str]:
-    return {key for key, d in registry.defined.items() if d.kind == "township"}
 
 
 def _check_one_root(files, collector: Collector) -> None:

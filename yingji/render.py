@@ -6,25 +6,56 @@ shows as text) and Markdown punctuation (so a `*` in a task text is not emphasis
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!|~>-])")
+# One pass over the text (str.translate): HTML special characters become entities, Markdown
+# punctuation gets a backslash. Same result as escape() followed by backslashing, but fast
+# enough for a county's thousands of questions and village details.
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&\\#34;", "'": "&\\#39;"}
+_ESCAPES = str.maketrans({**{c: "\\" + c for c in "\\`*_[]{}#+!|~-"}, **_HTML})
+_SPECIAL = re.compile(r"[\\`*_\[\]{}#+!|~\-&<>\"']")  # most Chinese text has none: skip the translation
+_LIST_NUMBER = re.compile(r"^(\s*\d+)\.")  # "1. text" at the start would become a numbered list
 
 
 def md_inline(value: object) -> Markup:
     """Escape text for inline use in Markdown (HTML-escaped, Markdown punctuation backslashed)."""
-    text = str(escape(str(value)))
-    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+    text = str(value)
+    if _SPECIAL.search(text):
+        text = text.translate(_ESCAPES)
+    if text.lstrip()[:1].isdigit():
+        text = _LIST_NUMBER.sub(r"\1\\.", text)
+    return Markup(text)
 
 
 def md_paragraphs(value: object) -> Markup:
     """Multi-line content text → Markdown paragraphs, one per line."""
     lines = [line.strip() for line in str(value).splitlines() if line.strip()]
     return Markup("\n\n".join(md_inline(line) for line in lines))
+
+
+_ANCHOR = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+
+def md_anchor(value: object) -> Markup:
+    """`{#id}` for attr_list after a heading (written as a filter: `{#` opens a Jinja comment)."""
+    if not _ANCHOR.match(str(value)):
+        raise ValueError(f"not a usable anchor id: {value!r}")
+    return Markup(f"{{#{value}}}")
+
+
+def yaml_title(value: object) -> Markup:
+    """A page title for front matter (`title: {{ x | yaml_title }}`), HTML-escaped.
+
+    Themes print the title into <title>, the header and the nav without escaping it, and
+    mkdocs' own title (from the first heading) comes back unescaped; so every generated page
+    states its title, escaped, as a JSON string (which YAML reads as a double-quoted scalar).
+    """
+    return Markup(json.dumps(str(escape(" ".join(str(value).split()))), ensure_ascii=False))
 
 
 @lru_cache(maxsize=None)
@@ -36,9 +67,15 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # compiled templates are kept in a per-user temp folder (checked against the source):
+        # compiling them costs more than rendering a small county
+        bytecode_cache=FileSystemBytecodeCache(),
+        auto_reload=False,  # templates do not change during a run; saves a stat() per page
     )
     env.filters["md"] = md_inline
     env.filters["paragraphs"] = md_paragraphs
+    env.filters["anchor"] = md_anchor
+    env.filters["yaml_title"] = yaml_title
     return env
 
 

@@ -8,7 +8,6 @@ content errors without stopping the server.
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 
 from .diagnostics import ContentError, print_problems
@@ -16,7 +15,7 @@ from .print.engine import PrintError
 from .print.stage import build_documents
 from .project import load_knowledge
 from .site.pages import all_pages
-from .site.write import write_pages
+from .site.write import hand_written_pages, write_pages
 
 POLL_SECONDS = 1.0
 
@@ -39,7 +38,7 @@ def regenerate(root: Path) -> bool:
         print("内容有错误，预览保持上一次的正确版本。")
         return False
     print_problems(warnings)
-    changed = write_pages(root / "docs", all_pages(knowledge))
+    changed = write_pages(root / "docs", all_pages(knowledge, hand_written=hand_written_pages(root / "docs")))
     try:
         rendered = build_documents(root, knowledge, "public").rendered  # the pages link to the PDFs
     except PrintError as err:
@@ -59,7 +58,11 @@ def _watch(root: Path, stop: threading.Event) -> None:
 
 
 def serve(root: Path, port: int) -> int:
+    import logging
+
     from mkdocs.commands.serve import serve as mkdocs_serve
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")  # mkdocs reports the address and rebuilds
 
     regenerate(root)
     stop = threading.Event()

@@ -41,8 +41,6 @@ def link_downloads(pages: dict[str, str], knowledge: Knowledge, profile: str) ->
         if doc.page:
             by_page[doc.page].append(doc)
     linked = dict(pages)
-    if "index.md" in linked:  # the home page points at all printed material
-        linked["index.md"] = linked["index.md"].rstrip("\n") + f"\n\n---\n\n**打印资料**：[培训手册、应知应会手册、责任分工表、试卷与明白卡（PDF）]({DOWNLOADS}/index.md)\n"
     for page, docs in by_page.items():
         if page in linked:
             links = "；".join(f"[{md_inline(d.title)}]({_relative(page, d.path)})（{d.paper}）" for d in docs)

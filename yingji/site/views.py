@@ -1,11 +1,26 @@
-"""Plain data for the templates: every decision about what to show is made here."""
+"""Plain data for the templates, shared by the parts of the site: labels for deadlines,
+dates and statuses, and the unit links of a task. Every decision about what to show is made
+in view functions (here and in the part modules), templates only loop and print."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..knowledge import Knowledge
 from ..models.plan import Deadline, Task
+from . import links
 
 COMPARATOR_WORDS = {">": "超过", ">=": "不少于", "=": "达到", "<": "低于", "<=": "不超过"}
+ROLE_ORDER = {"牵头": 0, "负责": 1, "参与": 2}
+STATE_CLASS = {"已完成": "done", "推进中": "doing", "未启动": "todo", "未填报": "none"}
+NO_STATUS = "未填报"
+
+
+def date_label(day: date) -> str:
+    """2023-12-31 -> 2023年年底 (how the plan writes year-end deadlines); else 2024年3月1日."""
+    if day.month == 12 and day.day == 31:
+        return f"{day.year}年年底"
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def deadline_label(deadline: Deadline) -> str:
@@ -17,84 +32,35 @@ def deadline_label(deadline: Deadline) -> str:
     return "，并".join(parts) if len(parts) == 2 else parts[0]
 
 
+def short_deadline(deadline: Deadline) -> str:
+    """The deadline in the plan's own words: 2023年年底, 2023年年底并长期坚持, 长期坚持."""
+    if deadline.date is None:
+        return "长期坚持"
+    label = date_label(deadline.date)
+    return f"{label}并长期坚持" if deadline.ongoing else label
+
+
 def status_label(task: Task) -> dict:
+    """The latest status the county recorded; 未填报 when there is none (never invented)."""
     latest = task.latest_status
     if latest is None:
-        return {"state": "未填报", "date": None, "note": None}
-    return {"state": latest.state, "date": latest.date.isoformat(), "note": latest.note}
+        return {"state": NO_STATUS, "date": None, "note": None, "css": STATE_CLASS[NO_STATUS]}
+    return {
+        "state": latest.state,
+        "date": latest.date.isoformat(),
+        "note": latest.note,
+        "css": STATE_CLASS[latest.state],
+    }
 
 
-def unit_links(knowledge: Knowledge, task: Task) -> list[dict]:
+def unit_links(knowledge: Knowledge, task: Task, page: str) -> list[dict]:
+    roles = sorted(task.units, key=lambda role: ROLE_ORDER[role.role])
     return [
-        {"id": role.unit, "name": knowledge.units[role.unit].name, "role": role.role}
-        for role in task.units
+        {
+            "id": role.unit,
+            "name": knowledge.units[role.unit].name,
+            "role": role.role,
+            "href": links.rel(page, links.unit_page(role.unit)),
+        }
+        for role in roles
     ]
-
-
-def home(knowledge: Knowledge) -> dict:
-    plan = knowledge.plan
-    dated = sorted((t for t in plan.tasks if t.deadline.date), key=lambda t: (t.deadline.date, t.number))
-    return {
-        "county": plan.county,
-        "title": plan.title,
-        "doc_number": plan.doc_number,
-        "task_count": len(plan.tasks),
-        "deadlines": [
-            {"id": t.id, "number": t.number, "title": t.title, "deadline": deadline_label(t.deadline)} for t in dated[:6]
-        ],
-    }
-
-
-def plan_overview(knowledge: Knowledge) -> dict:
-    plan = knowledge.plan
-    return {
-        "title": plan.title,
-        "doc_number": plan.doc_number,
-        "issuers": plan.issuers,
-        "guiding_ideology": plan.guiding_ideology,
-        "goals": plan.goals.text,
-        "indicators": [
-            {
-                "name": ind.name,
-                "target": ind.target,
-                "deadline": ind.deadline.isoformat() if ind.deadline else f"{plan.goals.target_year}年",
-                "units": _indicator_units(knowledge, ind.tasks),
-            }
-            for ind in plan.goals.indicators
-        ],
-        "sections": [
-            {
-                "number": s.number,
-                "part": s.part,
-                "title": s.title,
-                "tasks": [{"id": t.id, "number": t.number, "title": t.title} for t in s.tasks],
-            }
-            for s in plan.sections
-        ],
-    }
-
-
-def _indicator_units(knowledge: Knowledge, task_ids: list[str]) -> list[str]:
-    names: list[str] = []
-    for task_id in task_ids:
-        for role in knowledge.tasks[task_id].units:
-            name = knowledge.units[role.unit].name
-            if name not in names:
-                names.append(name)
-    return names
-
-
-def task_page(knowledge: Knowledge, task: Task) -> dict:
-    return {
-        "id": task.id,
-        "number": task.number,
-        "title": task.title,
-        "text": task.text,
-        "units_text": task.units_text,
-        "units": unit_links(knowledge, task),
-        "deadline_text": task.deadline_text,
-        "deadline": deadline_label(task.deadline),
-        "targets": [t.text for t in task.targets],
-        "status": status_label(task),
-    }
-

@@ -39,3 +39,16 @@ def _remove_empty_parents(folder: Path, stop: Path) -> None:
     while folder != stop and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+def hand_written_pages(docs_dir: Path) -> frozenset[str]:
+    """The Markdown pages in docs/ that the generator does not own (about.md …)."""
+    manifest = docs_dir / MANIFEST
+    owned = set(manifest.read_text("utf-8").split("\n")) if manifest.exists() else set()
+    if not docs_dir.is_dir():
+        return frozenset()
+    return frozenset(
+        path.relative_to(docs_dir).as_posix()
+        for path in docs_dir.rglob("*.md")
+        if path.relative_to(docs_dir).as_posix() not in owned
+    )

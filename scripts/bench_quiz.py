@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Benchmark the quiz pages: bytes of quiz data per page, and how long a 100-question mock exam
+page takes to become interactive in Debian chromium (over http and from file://).
+
+    .venv/bin/python scripts/bench_quiz.py [--runs 5] [--cpu-slowdown 4]
+
+The default content is copied to a temporary folder with one extra blueprint of exactly 100
+questions (30 判断, 50 单选, 20 多选, all audiences) and built with `yingji build`. Timings are
+measured inside the page from navigation start (performance.now() = 0): when the 开始考试
+button exists, and — clicking it at once — when the first question's options exist; the
+script then clicks the first option to prove it is really clickable. Prints figures only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import shutil
+import socketserver
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"]
+BLUEPRINT = """
+  - id: bench-100
+    title: 一百题测速
+    description: 基准测试用，100 题。
+    audience: [主要负责人, 安全管理人员, 村干部, 公众]
+    time_limit_minutes: 120
+    pass_mark: 80
+    parts:
+      - {type: 判断, count: 30, points: 1}
+      - {type: 单选, count: 50, points: 1}
+      - {type: 多选, count: 20, points: 1}
+"""
+# Runs before any page script: records when the start button and the first question appear,
+# clicking 开始考试 as soon as it exists.
+PROBE = """
+window.__bench = {};
+new MutationObserver(() => {
+  const start = document.querySelector('.yj-start');
+  if (start && !window.__bench.start) { window.__bench.start = performance.now(); start.click(); }
+  if (!window.__bench.question && document.querySelector('.yj-question input')) window.__bench.question = performance.now();
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def build(target: Path) -> Path:
+    for name in ("content", "quizzes", "theme_overrides", "docs"):
+        shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns(".generated"))
+    shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    for generated in (REPO / "docs" / ".generated").read_text("utf-8").split() if (REPO / "docs" / ".generated").exists() else []:
+        (target / "docs" / generated).unlink(missing_ok=True)
+    exams = target / "quizzes" / "exams.yml"
+    exams.write_text(exams.read_text("utf-8").rstrip("\n") + "\n" + BLUEPRINT, "utf-8")
+    result = subprocess.run([sys.executable, "-m", "yingji.cli", "--root", str(target), "build"], capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(result.stderr)
+    return target / "site"
+
+
+def sizes(site: Path) -> None:
+    print("quiz data per page (.data.js beside each page; gzip = what a compressing web server sends):")
+    print(f"  {'page':45} {'bytes':>9} {'gzip':>8} {'questions':>9}")
+    for path in sorted((site / "quiz").rglob("*.data.js")):
+        raw = path.read_bytes()
+        count = raw.count(b'"explanation":')
+        print(f"  {path.relative_to(site).as_posix():45} {len(raw):9,} {len(gzip.compress(raw)):8,} {count:9}")
+    engine = sum(p.stat().st_size for p in (site / "assets" / "yingji").iterdir())
+    html = (site / "quiz" / "exam" / "bench-100.html").stat().st_size
+    print(f"  engine (3 JS + 1 CSS, every page, cached): {engine:,} bytes; exam page HTML: {html:,} bytes")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder: Path) -> str:
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def measure(browser, url: str, slowdown: float) -> tuple[float, float]:
+    context = browser.new_context(locale="zh-CN", viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.route("**/*", lambda route: route.abort() if route.request.url.startswith("https://") else route.continue_())
+    if slowdown > 1:
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+    page.add_init_script(PROBE)
+    page.goto(url)
+    page.wait_for_function("window.__bench.question")
+    page.click(".yj-question input >> nth=0", timeout=2000)  # really clickable
+    marks = page.evaluate("window.__bench")
+    context.close()
+    return marks["start"], marks["question"]
+
+
+def baseline(browser, url: str, slowdown: float) -> float:
+    """DOMContentLoaded of a page without a quiz: what Material itself costs here."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.route("**/*", lambda route: route.abort() if route.request.url.startswith("https://") else route.continue_())
+    if slowdown > 1:
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+    page.goto(url)
+    value = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
+    context.close()
+    return value
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--cpu-slowdown", type=float, default=4, help="also measure with the CPU slowed down (phone-like)")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as folder:
+        site = build(Path(folder) / "project")
+        sizes(site)
+        urls = {"http": serve(site) + "/quiz/exam/bench-100.html", "file://": (site / "quiz/exam/bench-100.html").as_uri()}
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            print(f"100-question exam page, median of {args.runs} runs, ms from navigation start (360 px viewport):")
+            for slowdown in (1, args.cpu_slowdown):
+                for name, url in urls.items():
+                    runs = [measure(browser, url, slowdown) for _ in range(args.runs)]
+                    start = statistics.median(r[0] for r in runs)
+                    question = statistics.median(r[1] for r in runs)
+                    label = f"{name}, CPU ×{slowdown:g}"
+                    plain = statistics.median(baseline(browser, url.replace("quiz/exam/bench-100", "plan/index"), slowdown) for _ in range(args.runs))
+                    print(f"  {label:20} start button ready {start:7.0f}   first question clickable {question:7.0f}"
+                          f"   (plain page without quiz: DOMContentLoaded {plain:5.0f})")
+            browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

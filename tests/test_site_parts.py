@@ -1,0 +1,153 @@
+"""The pieces behind the site pages, without a build: term links, navigation, search words, links."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from yingji.project import load_knowledge
+from yingji.render import md_inline
+from yingji.site import links
+from yingji.site.navigation import nav_entries
+from yingji.site.search import check_user_dict, dictionary_words, patch_search_worker, user_dictionary
+from yingji.site.termlinks import TermIndex, TermLinker
+
+from conftest import FIXTURES, REPO
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge(REPO)[0]
+
+
+@pytest.fixture(scope="module")
+def index(knowledge):
+    return TermIndex.of(knowledge)
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(str(text))
+
+
+def test_only_the_first_mention_of_a_term_is_linked(index):
+    linker = TermLinker(index, "tasks/t02.md")
+    first = linker.inline("落实“三管三必须”要求")
+    again = linker.inline("再次强调三管三必须")
+    assert first.count("](../glossary/index.md#term-sanguan-sanbixu)") == 1
+    assert "](" not in again
+
+
+def test_the_longest_spelling_wins(index):
+    linked = TermLinker(index, "plan/index.md").inline("构建双重预防机制")
+    assert "[双重预防机制](../glossary/index.md#term-shuangchong-yufang-jizhi)" in linked
+
+
+def test_numbers_are_matched_as_whole_numbers(index):
+    assert "](" not in TermLinker(index, "index.md").inline("拨打123500")
+    assert "[12350](glossary/index.md#term-12350)" in TermLinker(index, "index.md").inline("拨打12350举报")
+
+
+def test_escaping_survives_linking(index):
+    linked = TermLinker(index, "tasks/t01.md").inline("<script>三管三必须*强调*</script>")
+    rendered = to_html(linked)
+    assert "<script>" not in rendered and "&lt;script&gt;" in rendered
+    assert "*强调*" in rendered and "<em>" not in rendered
+    assert '<a href="../glossary/index.md#term-sanguan-sanbixu">三管三必须</a>' in rendered
+
+
+def test_skipped_terms_are_not_linked(index):
+    linker = TermLinker(index, "glossary/index.md", skip=frozenset({"term-sanguan-sanbixu"}))
+    assert "](" not in linker.inline("三管三必须")
+
+
+def test_a_leading_number_does_not_become_a_list():
+    assert to_html(md_inline("1. 第一项")).startswith("<p>1. 第一项")
+
+
+def test_relative_links():
+    assert links.rel("tasks/t01.md", "glossary/index.md", "term-x") == "../glossary/index.md#term-x"
+    assert links.rel("index.md", "tasks/t01.md") == "tasks/t01.md"
+    assert links.rel("laws/a.md", "laws/a.md", "a3") == "#a3"
+    assert links.article_target("anquan-shengchan-fa#a21") == ("laws/anquan-shengchan-fa.md", "a21")
+
+
+def test_nav_lists_only_pages_that_exist():
+    pages = {"index.md", "plan/index.md", "tasks/index.md", "laws/index.md", "glossary/index.md"}
+    nav = nav_entries(pages)
+    assert nav[0] == {"首页": "index.md"}
+    assert nav[1] == {"实施方案": ["plan/index.md", {"重点任务": "tasks/index.md"}]}
+    titles = [next(iter(entry)) for entry in nav]
+    assert "1+N+X 预案体系" not in titles and "一村一案" not in titles
+    more = nav_entries(pages | {"plans/index.md", "villages/index.md", "quiz/index.md", "quiz/review.md"})
+    titles = [next(iter(entry)) for entry in more]
+    assert {"1+N+X 预案体系", "一村一案", "学习与考试"} <= set(titles)
+
+
+def test_nav_size_does_not_depend_on_the_number_of_pages():
+    base = {"index.md", "plan/index.md", "tasks/index.md", "villages/index.md"}
+    many = base | {f"villages/t{t}/v{v}.md" for t in range(25) for v in range(20)} | {f"tasks/t{i}.md" for i in range(50)}
+    assert nav_entries(many) == nav_entries(base)
+
+
+def test_search_dictionary_keeps_short_names(knowledge):
+    words = dictionary_words(knowledge)
+    assert {"三管三必须", "双重预防", "双重预防机制", "一单四制", "应急管理局", "安委办"} <= set(words)
+    assert "县应急管理局" not in words and "平江县应急管理局" not in words
+    assert words == sorted(words)
+    assert "12350" not in words  # only runs of Chinese characters are cut by jieba
+
+
+def test_jieba_keeps_dictionary_words_whole(knowledge, tmp_path):
+    import jieba
+
+    path = tmp_path / "userdict.txt"
+    path.write_text(user_dictionary(knowledge), "utf-8")
+    jieba.load_userdict(str(path))
+    check_user_dict(path)
+    for word in ("三管三必须", "双重预防", "一单四制", "一村一案"):
+        assert word in jieba.lcut(f"落实{word}的要求"), word
+    assert "应急管理局" in jieba.lcut("县应急管理局负责")
+
+
+def test_search_worker_patch_applies_once_and_only_to_the_known_code(tmp_path):
+    workers = tmp_path / "assets" / "javascripts" / "workers"
+    workers.mkdir(parents=True)
+    worker = workers / "search.0000.min.js"
+    worker.write_text("x;for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);y", "utf-8")
+    assert patch_search_worker(tmp_path) == [worker]
+    assert "o<=t.length" in worker.read_text("utf-8")
+    assert patch_search_worker(tmp_path) == []  # already patched: left alone
+
+
+def test_minimal_fixture_builds_pages_for_every_part():
+    from yingji.site.pages import all_pages, training_site
+
+    knowledge, _ = load_knowledge(FIXTURES / "minimal")
+    pages = all_pages(knowledge)
+    for page in ("index.md", "plan/index.md", "tasks/index.md", "tasks/t01.md", "units/index.md",
+                 "units/anweiban.md", "timeline/index.md", "laws/index.md", "laws/anquan-shengchan-fa.md",
+                 "glossary/index.md", ".nav.yml", ".jieba-userdict.txt"):
+        assert page in pages, page
+    own = training_site(knowledge, "public", frozenset())
+    assert not any(p.startswith(("plans/", "villages/")) for p in own)  # the 1+N+X part writes those
+
+
+def test_mkdocs_yml_has_no_duplicate_keys():
+    """A merge that adds a second `extra_css:` silently drops the first list (YAML keeps the last)."""
+    import yaml
+
+    def check(node, path="mkdocs.yml"):
+        if isinstance(node, yaml.MappingNode):
+            keys = [key.value for key, _ in node.value]
+            assert len(keys) == len(set(keys)), f"{path}: duplicate keys {sorted(k for k in keys if keys.count(k) > 1)}"
+            for key, value in node.value:
+                check(value, f"{path}.{key.value}")
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                check(item, path)
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    check(yaml.compose((REPO / "mkdocs.yml").read_text("utf-8"), Loader=Loader))

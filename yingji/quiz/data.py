@@ -1,0 +1,189 @@
+"""Quiz data for the browser: questions with their citations resolved, one compact JSON per page.
+
+The engine (theme_overrides/assets/yingji/quiz.js) reads this data from the page itself, so
+the quizzes work from file:// where Chromium refuses fetch(). Citations are resolved once per
+page into `refs` (many questions cite the same article), links are docs-relative Markdown paths
+that the engine turns into the site's URLs.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..knowledge import Knowledge, QuestionEntry
+from ..lawtext import int_to_chinese
+from ..models.base import split_article_ref
+from ..models.exams import Exam
+from ..models.questions import Question
+
+# Longer article texts are cut here; the link leads to the whole article. An exam page carries
+# its whole pool (every question it may draw), so its excerpts are shorter to keep it light.
+PRACTICE_EXCERPT = 300
+EXAM_EXCERPT = 150
+
+
+def practice_page(topic_id: str) -> str:
+    return f"quiz/practice/{topic_id}.md"
+
+
+def exam_page(exam_id: str) -> str:
+    return f"quiz/exam/{exam_id}.md"
+
+
+def excerpt(text: str, limit: int) -> str:
+    text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
+    return text if len(text) <= limit else text[:limit].rstrip() + "……"
+
+
+def article_label(law_title: str, number: int) -> str:
+    return f"《{law_title}》第{int_to_chinese(number)}条"
+
+
+def resolve_ref(knowledge: Knowledge, ref: str, limit: int = PRACTICE_EXCERPT) -> dict:
+    """A citation as the learner sees it: title, link (docs-relative .md path) and text."""
+    if split_article_ref(ref):
+        entry = knowledge.articles[ref]
+        number = entry.article.number
+        return {
+            "title": article_label(entry.law.short_title, number),
+            "url": f"laws/{entry.law.id}.md#a{number}",
+            "text": excerpt(entry.article.text, limit),
+        }
+    if ref in knowledge.tasks:
+        task = knowledge.tasks[ref]
+        return {"title": f"实施方案 第{task.number}项任务：{task.title}", "url": f"tasks/{task.id}.md", "text": excerpt(task.text, limit)}
+    term = knowledge.terms[ref]
+    return {"title": f"术语：{term.term}", "url": f"glossary/index.md#{term.id}", "text": excerpt(term.definition, limit)}
+
+
+def chapter_label(knowledge: Knowledge, ref: str) -> str | None:
+    """'安全生产法 · 第三章 ……' for an article that has a chapter; None otherwise."""
+    if not split_article_ref(ref):
+        return None
+    entry = knowledge.articles[ref]
+    if not entry.article.chapter:
+        return None
+    return f"{entry.law.short_title} · {entry.article.chapter}"
+
+
+def question_data(question: Question) -> dict:
+    """The question as the engine needs it; 判断 has no options (正确/错误 are implied)."""
+    data = {"id": question.id, "type": question.type, "stem": question.stem}
+    if question.options:
+        data["options"] = dict(question.options)
+    data["answer"] = list(question.answer)
+    data["explanation"] = question.explanation
+    data["cites"] = list(question.cites)
+    return data
+
+
+def practice_question(knowledge: Knowledge, question: Question, chapters: list[str]) -> dict:
+    """question_data plus difficulty and the law chapters it rests on (indexes into `chapters`,
+    which collects the page's chapter labels as they come)."""
+    data = question_data(question)
+    data["difficulty"] = question.difficulty
+    indexes: list[int] = []
+    for ref in question.cites:
+        label = chapter_label(knowledge, ref)
+        if label is None:
+            continue
+        if label not in chapters:
+            chapters.append(label)
+        if chapters.index(label) not in indexes:
+            indexes.append(chapters.index(label))
+    if indexes:
+        data["ch"] = indexes
+    return data
+
+
+def refs_of(knowledge: Knowledge, entries: list[QuestionEntry], limit: int = PRACTICE_EXCERPT) -> dict[str, dict]:
+    refs: dict[str, dict] = {}
+    for entry in entries:
+        for ref in entry.question.cites:
+            if ref not in refs:
+                refs[ref] = resolve_ref(knowledge, ref, limit)
+    return refs
+
+
+def topic_entries(knowledge: Knowledge, topic_id: str) -> list[QuestionEntry]:
+    return [entry for entry in knowledge.questions.values() if entry.topic == topic_id]
+
+
+def topic_data(knowledge: Knowledge, topic_id: str) -> dict:
+    entries = topic_entries(knowledge, topic_id)
+    chapters: list[str] = []
+    questions = [practice_question(knowledge, entry.question, chapters) for entry in entries]
+    return {
+        "kind": "practice",
+        "id": topic_id,
+        "title": knowledge.topics[topic_id].title,
+        "page": practice_page(topic_id),
+        "chapters": _sorted_chapters(chapters, questions),
+        "questions": questions,
+        "refs": refs_of(knowledge, entries),
+    }
+
+
+def _sorted_chapters(chapters: list[str], questions: list[dict]) -> list[str]:
+    """Chapters in the order they come in the law (第一章 before 第三章), indexes remapped."""
+    order = sorted(range(len(chapters)), key=lambda i: _chapter_key(chapters[i]))
+    new_index = {old: new for new, old in enumerate(order)}
+    for question in questions:
+        if "ch" in question:
+            question["ch"] = sorted(new_index[i] for i in question["ch"])
+    return [chapters[i] for i in order]
+
+
+def _chapter_key(label: str) -> tuple:
+    from ..lawtext import chinese_to_int
+
+    law, _, chapter = label.partition(" · ")
+    numeral = chapter.removeprefix("第").split("章", 1)[0]
+    try:
+        number = chinese_to_int(numeral)
+    except ValueError:
+        number = 10_000
+    return (law, number, chapter)
+
+
+def exam_pool(knowledge: Knowledge, exam: Exam) -> list[QuestionEntry]:
+    """The questions an exam draws from: its topics (all if none) and its audience."""
+    wanted_types = {part.type for part in exam.parts}
+    return [
+        entry
+        for entry in knowledge.questions.values()
+        if (not exam.topics or entry.topic in exam.topics)
+        and entry.question.type in wanted_types
+        and set(entry.question.audience) & set(exam.audience)
+    ]
+
+
+def blueprint(exam: Exam) -> dict:
+    return {
+        "time_limit_minutes": exam.time_limit_minutes,
+        "pass_mark": exam.pass_mark,
+        "total": exam.total_points,
+        "multi_scoring": exam.multi_scoring,
+        "parts": [{"type": part.type, "count": part.count, "points": part.points} for part in exam.parts],
+        "note": exam.note,
+    }
+
+
+def exam_data(knowledge: Knowledge, exam: Exam) -> dict:
+    pool = exam_pool(knowledge, exam)
+    return {
+        "kind": "exam",
+        "id": exam.id,
+        "title": exam.title,
+        "page": exam_page(exam.id),
+        "exam": blueprint(exam),
+        "questions": [question_data(entry.question) for entry in pool],
+        "refs": refs_of(knowledge, pool, EXAM_EXCERPT),
+    }
+
+
+def to_json(data: dict) -> str:
+    """Compact JSON safe to embed in a <script> element: `<`, `>` and `&` are escaped, so a
+    `</script>` in a question can neither end the element nor become markup."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")

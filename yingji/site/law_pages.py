@@ -1,0 +1,106 @@
+"""法律法规: an index of the laws and one page per law with its cited articles.
+
+Every article has the anchor #a<number>. The official text is printed word for word, one
+paragraph or item per line, and never passes through the glossary linker; the 要点 is our
+plain-language summary and is labelled as such.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lawtext import int_to_chinese
+from ..models.laws import Law
+from ..render import md_inline, render
+from . import links
+from .backlinks import citations
+from .context import SiteContext
+
+_WEB = re.compile(r"^https?://[^\s\"'<>]+$")
+
+
+def produce(ctx: SiteContext) -> dict[str, str]:
+    pages = {links.LAWS: render("site/laws_index.md.j2", index=law_index(ctx))}
+    for law in ctx.knowledge.laws.values():
+        pages[links.law_page(law.id)] = render("site/law.md.j2", law=law_page(ctx, law))
+    return pages
+
+
+def article_label(number: int) -> str:
+    return f"第{int_to_chinese(number)}条"
+
+
+def _day(value) -> str:
+    return f"{value.year}年{value.month}月{value.day}日" if value else "—"
+
+
+def law_index(ctx: SiteContext) -> dict:
+    page = links.LAWS
+    laws = []
+    for law in ctx.knowledge.laws.values():
+        laws.append(
+            {
+                "title": law.title,
+                "href": links.rel(page, links.law_page(law.id)),
+                "kind": law.kind,
+                "version": law.version,
+                "effective": _day(law.effective_date),
+                "status": law.status,
+                "repealed": law.status == "已废止",
+                "articles": len(law.articles),
+            }
+        )
+    laws.sort(key=lambda item: (item["repealed"], item["kind"] != "法律", item["title"]))
+    return {"laws": laws}
+
+
+def law_page(ctx: SiteContext, law: Law) -> dict:
+    page = links.law_page(law.id)
+    linker = ctx.linker(page)
+    replacement = ctx.knowledge.laws.get(law.replaced_by) if law.replaced_by else None
+    return {
+        "title": law.title,
+        "short_title": law.short_title,
+        "kind": law.kind,
+        "issuer": law.issuer,
+        "version": law.version,
+        "version_date": _day(law.version_date),
+        "effective": _day(law.effective_date),
+        "status": law.status,
+        "repealed": law.status == "已废止",
+        "replacement": (
+            {"title": replacement.title, "href": links.rel(page, links.law_page(replacement.id))} if replacement else None
+        ),
+        "source_url": law.source_url if _WEB.match(law.source_url) else None,
+        "history": law.history,
+        "chapters": _chapters(ctx, law, page, linker),
+        "index_href": links.rel(page, links.LAWS),
+    }
+
+
+def _chapters(ctx: SiteContext, law: Law, page: str, linker) -> list[dict]:
+    chapters: list[dict] = []
+    for article in law.articles:
+        heading = " ".join(part for part in (article.chapter, article.section) if part)
+        if not chapters or chapters[-1]["heading"] != heading:
+            chapters.append({"heading": heading, "id": f"c{len(chapters) + 1}", "articles": []})
+        article_id = law.article_id(article.number)
+        chapters[-1]["articles"].append(
+            {
+                "anchor": links.article_anchor(article.number),
+                "label": article_label(article.number),
+                # word for word: escaped, one line per paragraph or item, no term links
+                "lines": [md_inline(line.strip()) for line in article.text.splitlines() if line.strip()],
+                "summary": linker.inline(article.summary) if article.summary else None,
+                "tags": article.tags,
+                "cited": citations(ctx, article_id, page, linker),
+            }
+        )
+    return chapters
+
+
+def article_title(ctx: SiteContext, article_id: str) -> str:
+    """《安全生产法》第二十一条 — how other pages name an article they link to."""
+    entry = ctx.knowledge.articles[article_id]
+    return f"《{entry.law.short_title}》{article_label(entry.article.number)}"
+

@@ -1,0 +1,269 @@
+"""The plan part of the site: home, 方案 overview with indicators, task index and task pages,
+and the 时间表."""
+
+from __future__ import annotations
+
+from ..models.plan import Task
+from ..render import md_inline, render
+from . import links
+from .backlinks import citations
+from .context import SiteContext
+from .views import (
+    COMPARATOR_WORDS,
+    NO_STATUS,
+    STATE_CLASS,
+    date_label,
+    deadline_label,
+    short_deadline,
+    status_label,
+    unit_links,
+)
+
+UPCOMING_SHOWN = 6
+
+
+def produce(ctx: SiteContext) -> dict[str, str]:
+    plan = ctx.knowledge.plan
+    pages = {
+        links.HOME: render("site/home.md.j2", home=home(ctx)),
+        links.PLAN: render("site/plan.md.j2", plan=plan_overview(ctx)),
+        links.TASKS: render("site/tasks_index.md.j2", index=task_index(ctx)),
+        links.TIMELINE: render("site/timeline.md.j2", timeline=timeline(ctx)),
+    }
+    tasks = plan.tasks
+    for i, task in enumerate(tasks):
+        neighbours = (tasks[i - 1] if i else None, tasks[i + 1] if i + 1 < len(tasks) else None)
+        pages[links.task_page(task.id)] = render("site/task.md.j2", task=task_page(ctx, task, neighbours))
+    return pages
+
+
+# -- home ------------------------------------------------------------------------------------
+
+
+def home(ctx: SiteContext) -> dict:
+    plan = ctx.knowledge.plan
+    page = links.HOME
+    return {
+        "county": plan.county,
+        "title": plan.title,
+        "doc_number": plan.doc_number,
+        "task_count": len(plan.tasks),
+        "audiences": _audiences(ctx, page),
+        "upcoming": upcoming_deadlines(ctx, page),
+    }
+
+
+def _audiences(ctx: SiteContext, page: str) -> list[dict]:
+    """Entry points per audience; an entry appears only when its page is part of the build."""
+    knowledge = ctx.knowledge
+    duty_article = next(
+        (entry for entry in knowledge.articles.values() if "主要负责人" in entry.article.tags), None
+    )
+    candidates = {
+        "备考的企业主要负责人": [
+            ("在线练习与模拟考试", links.QUIZ, None, "按专题练习，限时模拟考试，自动评分"),
+            (
+                "主要负责人的法定职责",
+                *(links.article_target(duty_article.id) if duty_article else (None, None)),
+                "法律条文原文与通俗要点",
+            ),
+            ("相关法律法规", links.LAWS, None, "每条都有原文、要点和相关试题"),
+            ("常考术语", links.GLOSSARY, None, "第一责任人、双重预防机制、重大事故隐患等"),
+            ("资料下载", links.DOWNLOADS, None, "应知应会手册等 PDF，可打印"),
+        ],
+        "培训讲师": [
+            ("实施方案与总体目标", links.PLAN, None, "指导思想、量化指标、重点任务"),
+            ("责任分工", links.UNITS, None, "各单位牵头、负责、参与的任务一览"),
+            ("时间表", links.TIMELINE, None, "各项任务的完成时限与进展"),
+            ("1+N+X 预案体系", links.PLANS, None, "总体预案、专项预案与部门预案"),
+            ("资料下载", links.DOWNLOADS, None, "培训手册、责任分工表 PDF"),
+        ],
+        "公众": [
+            ("一村一案", links.VILLAGES, None, "本村的风险点、转移路线和联系人"),
+            ("术语解释", links.GLOSSARY, None, "三管三必须、双重预防等说法是什么意思"),
+            ("自救互救练习", links.practice_page("zijiu-huju"), None, "报警、撤离、互救的基本常识"),
+            ("时间表", links.TIMELINE, None, "各项工作的完成时限"),
+        ],
+    }
+    audiences = []
+    for audience, entries in candidates.items():
+        shown = [
+            {"title": title, "href": links.rel(page, target, anchor), "text": text}
+            for title, target, anchor, text in entries
+            if target and ctx.exists(target)
+        ]
+        audiences.append({"title": audience, "entries": shown})
+    return audiences
+
+
+def upcoming_deadlines(ctx: SiteContext, page: str) -> list[dict]:
+    """Dated tasks not recorded as 已完成, earliest first (no clock involved: reproducible)."""
+    open_tasks = [
+        task for task in ctx.knowledge.plan.tasks
+        if task.deadline.date and (task.latest_status is None or task.latest_status.state != "已完成")
+    ]
+    open_tasks.sort(key=lambda t: (t.deadline.date, t.number))
+    return [_task_row(task, page) for task in open_tasks[:UPCOMING_SHOWN]]
+
+
+def _task_row(task: Task, page: str) -> dict:
+    return {
+        "id": task.id,
+        "number": task.number,
+        "title": task.title,
+        "href": links.rel(page, links.task_page(task.id)),
+        "deadline": short_deadline(task.deadline),
+        "status": status_label(task),
+    }
+
+
+# -- plan overview -----------------------------------------------------------------------------
+
+
+def plan_overview(ctx: SiteContext) -> dict:
+    plan = ctx.knowledge.plan
+    page = links.PLAN
+    linker = ctx.linker(page)
+    return {
+        "title": plan.title,
+        "doc_number": plan.doc_number,
+        "issuers": plan.issuers,
+        "preamble": linker.paragraphs(plan.preamble),
+        "guiding_ideology": linker.paragraphs(plan.guiding_ideology),
+        "goals": linker.paragraphs(plan.goals.text),
+        "indicators": [_indicator(ctx, ind, page) for ind in plan.goals.indicators],
+        "chart": indicator_chart(ctx),
+        "sections": [
+            {
+                "id": s.id,
+                "heading": (f"（{s.number}）" if s.number else "") + s.title,
+                "part": s.part,
+                "tasks": [_task_row(t, page) for t in s.tasks],
+            }
+            for s in plan.sections
+        ],
+    }
+
+
+def _indicator(ctx: SiteContext, indicator, page: str) -> dict:
+    plan = ctx.knowledge.plan
+    units: dict[str, dict] = {}
+    for task_id in indicator.tasks:
+        for unit in unit_links(ctx.knowledge, ctx.knowledge.tasks[task_id], page):
+            units.setdefault(unit["id"], unit)
+    return {
+        "id": indicator.id,
+        "name": indicator.name,
+        "target": indicator.target,
+        "deadline": date_label(indicator.deadline) if indicator.deadline else f"{plan.goals.target_year}年",
+        "units": list(units.values()),
+        "tasks": [
+            {"number": ctx.knowledge.tasks[t].number, "href": links.rel(page, links.task_page(t))} for t in indicator.tasks
+        ],
+    }
+
+
+def indicator_chart(ctx: SiteContext) -> dict:
+    """Percentages as bars, counts as big numbers, qualitative targets as labelled cards."""
+    bars, figures, qualitative = [], [], []
+    for ind in ctx.knowledge.plan.goals.indicators:
+        item = {"name": ind.name, "target": ind.target, "id": ind.id}
+        if ind.value is not None and ind.unit == "%":
+            bars.append({**item, "width": max(0.0, min(100.0, ind.value)), "value": f"{ind.value:g}%",
+                         "comparator": COMPARATOR_WORDS.get(ind.comparator or "", "")})
+        elif ind.value is not None:
+            figures.append({**item, "value": f"{ind.value:g}", "unit": ind.unit or "",
+                            "comparator": COMPARATOR_WORDS.get(ind.comparator or "", "")})
+        else:
+            qualitative.append(item)
+    return {"bars": bars, "figures": figures, "qualitative": qualitative}
+
+
+# -- tasks ------------------------------------------------------------------------------------
+
+
+def task_index(ctx: SiteContext) -> dict:
+    page = links.TASKS
+    return {
+        "sections": [
+            {
+                "heading": (f"（{s.number}）" if s.number else "") + s.title,
+                "part": s.part,
+                "tasks": [
+                    {**_task_row(t, page), "units": [u["name"] for u in unit_links(ctx.knowledge, t, page)]}
+                    for t in s.tasks
+                ],
+            }
+            for s in ctx.knowledge.plan.sections
+        ],
+    }
+
+
+def task_page(ctx: SiteContext, task: Task, neighbours: tuple) -> dict:
+    page = links.task_page(task.id)
+    linker = ctx.linker(page)
+    section = next(s for s in ctx.knowledge.plan.sections if task in s.tasks)
+    previous, following = neighbours
+    return {
+        "id": task.id,
+        "number": task.number,
+        "title": task.title,
+        "section": (f"（{section.number}）" if section.number else "") + section.title,
+        "text": linker.paragraphs(task.text),
+        "units_text": task.units_text,
+        "units": unit_links(ctx.knowledge, task, page),
+        "deadline_text": task.deadline_text,
+        "deadline": deadline_label(task.deadline),
+        "targets": [linker.inline(t.text) for t in task.targets],
+        "status": status_label(task),
+        "history": [
+            {"state": r.state, "date": r.date.isoformat(), "note": r.note}
+            for r in sorted(task.status, key=lambda r: r.date, reverse=True)
+        ],
+        "cited": citations(ctx, task.id, page, linker),
+        "previous": _neighbour(previous, page),
+        "next": _neighbour(following, page),
+        "tasks_href": links.rel(page, links.TASKS),
+        "timeline_href": links.rel(page, links.TIMELINE),
+    }
+
+
+def _neighbour(task: Task | None, page: str) -> dict | None:
+    if task is None:
+        return None
+    return {"number": task.number, "title": task.title, "href": links.rel(page, links.task_page(task.id))}
+
+
+# -- timeline ---------------------------------------------------------------------------------
+
+
+def timeline(ctx: SiteContext) -> dict:
+    """Tasks by deadline (each date, then 长期坚持), each with its recorded status or 未填报."""
+    page = links.TIMELINE
+    tasks = ctx.knowledge.plan.tasks
+    dates = sorted({t.deadline.date for t in tasks if t.deadline.date})
+    groups = []
+    for day in dates:
+        members = [t for t in tasks if t.deadline.date == day]
+        groups.append({"label": date_label(day), "date": day.isoformat(), "tasks": [_timeline_item(t, page) for t in members]})
+    ongoing = [t for t in tasks if t.deadline.date is None]
+    if ongoing:
+        groups.append({"label": "长期坚持", "date": None, "tasks": [_timeline_item(t, page) for t in ongoing]})
+    counts = {state: 0 for state in ("已完成", "推进中", "未启动", NO_STATUS)}
+    for task in tasks:
+        counts[status_label(task)["state"]] += 1
+    return {
+        "groups": groups,
+        "counts": [{"state": s, "count": n, "css": STATE_CLASS[s]} for s, n in counts.items()],
+        "total": len(tasks),
+    }
+
+
+def _timeline_item(task: Task, page: str) -> dict:
+    row = _task_row(task, page)
+    row["ongoing_after"] = bool(task.deadline.date and task.deadline.ongoing)
+    status = row["status"]
+    row["status_text"] = md_inline(
+        status["state"] + (f"（{status['date']}）" if status["date"] else "") + (f"：{status['note']}" if status["note"] else "")
+    )
+    return row

@@ -1,0 +1,89 @@
+"""责任分工: the units × tasks matrix and one page per unit ("what must this body do?")."""
+
+from __future__ import annotations
+
+from ..models.units import Unit
+from ..render import render
+from . import links
+from .context import SiteContext
+from .views import ROLE_ORDER, short_deadline, status_label
+
+ROLE_MARKS = {"牵头": ("◆", "lead"), "负责": ("●", "resp"), "参与": ("○", "part")}
+
+
+def produce(ctx: SiteContext) -> dict[str, str]:
+    pages = {links.UNITS: render("site/units_index.md.j2", matrix=matrix(ctx))}
+    for unit in ctx.knowledge.units.values():
+        pages[links.unit_page(unit.id)] = render("site/unit.md.j2", unit=unit_page(ctx, unit))
+    return pages
+
+
+def _roles(ctx: SiteContext) -> dict[str, dict[str, str]]:
+    """unit id -> task id -> role."""
+    roles: dict[str, dict[str, str]] = {unit_id: {} for unit_id in ctx.knowledge.units}
+    for task in ctx.knowledge.plan.tasks:
+        for role in task.units:
+            current = roles[role.unit].get(task.id)
+            if current is None or ROLE_ORDER[role.role] < ROLE_ORDER[current]:
+                roles[role.unit][task.id] = role.role
+    return roles
+
+
+def matrix(ctx: SiteContext) -> dict:
+    page = links.UNITS
+    tasks = ctx.knowledge.plan.tasks
+    roles = _roles(ctx)
+    rows, idle = [], []
+    for unit in ctx.knowledge.units.values():
+        unit_roles = roles[unit.id]
+        entry = {"name": unit.name, "kind": unit.kind, "href": links.rel(page, links.unit_page(unit.id))}
+        if not unit_roles:
+            idle.append(entry)
+            continue
+        cells = []
+        for task in tasks:
+            role = unit_roles.get(task.id)
+            cells.append({"role": role, "mark": ROLE_MARKS[role][0], "css": ROLE_MARKS[role][1]} if role else None)
+        counts = {name: sum(1 for r in unit_roles.values() if r == name) for name in ROLE_MARKS}
+        rows.append({**entry, "cells": cells, "counts": counts, "total": len(unit_roles)})
+    return {
+        "tasks": [{"number": t.number, "title": t.title, "href": links.rel(page, links.task_page(t.id))} for t in tasks],
+        "rows": rows,
+        "idle": idle,
+        "legend": [{"role": name, "mark": mark, "css": css} for name, (mark, css) in ROLE_MARKS.items()],
+    }
+
+
+def unit_page(ctx: SiteContext, unit: Unit) -> dict:
+    page = links.unit_page(unit.id)
+    linker = ctx.linker(page)
+    roles = _roles(ctx)[unit.id]
+    tasks = [t for t in ctx.knowledge.plan.tasks if t.id in roles]
+    tasks.sort(key=lambda t: (ROLE_ORDER[roles[t.id]], t.number))
+    return {
+        "id": unit.id,
+        "name": unit.name,
+        "full_name": unit.full_name,
+        "kind": unit.kind,
+        "aliases": [a for a in unit.aliases if a not in (unit.name, unit.full_name)],
+        "duty_phone": unit.duty_phone,  # an office's 值班电话 is public, not personal data
+        "note": linker.paragraphs(unit.note) if unit.note else None,
+        "collective": unit.kind == "统称",
+        "counts": {name: sum(1 for r in roles.values() if r == name) for name in ROLE_MARKS},
+        "tasks": [
+            {
+                "number": t.number,
+                "title": t.title,
+                "href": links.rel(page, links.task_page(t.id)),
+                "role": roles[t.id],
+                "mark": ROLE_MARKS[roles[t.id]][0],
+                "css": ROLE_MARKS[roles[t.id]][1],
+                "deadline": short_deadline(t.deadline),
+                "status": status_label(t),
+                "others": [ctx.knowledge.units[r.unit].name for r in t.units if r.unit != unit.id],
+                "targets": [linker.inline(target.text) for target in t.targets],
+            }
+            for t in tasks
+        ],
+        "index_href": links.rel(page, links.UNITS),
+    }
