@@ -159,3 +159,12 @@ def test_matrix_is_one_landscape_sheet(downloads, knowledge):
     text = pdf_text(downloads / "responsibility-matrix.pdf")
     for row in views.matrix(knowledge)["rows"]:
         assert row["name"] in text
+
+
+def test_no_line_starts_with_closing_punctuation(downloads):
+    """Chinese line breaking: 。，、；：？！ and closing brackets never begin a line."""
+    forbidden = re.compile(r"^\s*[，。、；：？！）》」』”’]")
+    for name in ("handbook.pdf", "exam-prep.pdf", "papers/zhuyao-fuzeren-moni-seed1-1.pdf"):
+        for number, text in enumerate(page_texts(downloads / name), start=1):
+            bad = [line for line in text.splitlines() if forbidden.match(line)]
+            assert not bad, f"{name} p.{number}: {bad[:2]}"

@@ -33,6 +33,7 @@ class Document:
     subject: str | None = None  # id the view needs (exam id, village id …)
     bundle: str | None = None  # path of the bundle this document is printed in
     parts: tuple[str, ...] = ()  # for a bundle: the paths of its documents, in order
+    short: str | None = None  # name in long lists (a card: the village's name)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def village_documents(knowledge: Knowledge, township, profile: str) -> list[Docu
             page=f"villages/{township.id}/{village.id}.md",
             subject=village.id,
             bundle=bundle,
+            short=village.name,
         )
         for village in villages
     ]
