@@ -9,6 +9,7 @@ card keeps its own font subset, so a bundle weighs about the sum of its cards.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from pypdf import PdfWriter
@@ -31,3 +32,24 @@ def assemble(title: str, parts: list[tuple[str, Path]], target: Path, created: s
         writer.write(handle)
     os.replace(temporary, target)
     return target.stat().st_size
+
+
+class Bundles:
+    """The bundles a build lacks, each assembled as soon as its last card is in the cache."""
+
+    def __init__(self, docs, keys: dict[str, str], cache, created: str | None):
+        self.titles = {doc.path: doc.title for doc in docs}
+        self.keys, self.cache, self.created = keys, cache, created
+        self.missing = [doc for doc in docs if doc.parts and not cache.has(keys[doc.path])]
+        self.waiting = {doc.path: {keys[p] for p in doc.parts if not cache.has(keys[p])} for doc in self.missing}
+        self.assembled, self.seconds = 0, 0.0
+
+    def card_done(self, key: str | None) -> None:
+        started = time.perf_counter()
+        for doc in self.missing:
+            self.waiting[doc.path].discard(key)
+            if not self.waiting[doc.path] and not self.cache.has(self.keys[doc.path]):
+                parts = [(self.titles[p], self.cache.path(self.keys[p])) for p in doc.parts]
+                assemble(doc.title, parts, self.cache.path(self.keys[doc.path]), self.created)
+                self.assembled += 1
+        self.seconds += time.perf_counter() - started

@@ -1,7 +1,7 @@
 """Run render jobs in long-lived worker processes, one per core, with a progress bar.
 
-Jobs are submitted largest first (the handbook before the village cards) so that no core
-sits idle at the end waiting for one big document. With a single job there is no point in
+Big jobs are submitted first (the handbook before the village cards) so that no core sits
+idle at the end waiting for one big document. With a single job there is no point in
 a pool: it runs in one worker all the same, which keeps WeasyPrint out of the main process.
 """
 
@@ -21,8 +21,12 @@ def worker_count(jobs: int) -> int:
     return max(1, min(len(os.sched_getaffinity(0)), jobs))
 
 
-def run_jobs(jobs: list[Job], *, progress: bool | None = None) -> list[JobResult]:
-    """Render all jobs; results in the order of `jobs`. The first failure stops the batch."""
+def run_jobs(jobs: list[Job], *, progress: bool | None = None, on_result=None) -> list[JobResult]:
+    """Render all jobs; results in the order of `jobs`. The first failure stops the batch.
+
+    `on_result(result)` runs in this process as each job finishes (the stage assembles a
+    township's bundle as soon as its last card is done, while the workers go on).
+    """
     if not jobs:
         return []
     ordered = schedule(jobs)
@@ -37,6 +41,8 @@ def run_jobs(jobs: list[Job], *, progress: bool | None = None) -> list[JobResult
         for future in as_completed(futures):
             result = future.result()  # re-raises a worker's error
             results[futures[future]] = result
+            if on_result:
+                on_result(result)
             if bar:
                 bar.update(1)
     finally:
@@ -47,17 +53,17 @@ def run_jobs(jobs: list[Job], *, progress: bool | None = None) -> list[JobResult
 
 
 def schedule(jobs: list[Job]) -> list[int]:
-    """Order of submission: the books first but never two at once, then the rest, largest first.
+    """Order of submission: the books first but never two at once, the rest in catalog order.
 
     A book's layout briefly takes ~260 MB in its worker; two at the same time would push the
     stage over its memory budget. So the second book waits until the other worker has done a
     share of the small documents, and no core sits idle at the end waiting for a big one.
+    The small ones keep their catalog order, so a township's cards finish together.
     """
-    order = sorted(range(len(jobs)), key=lambda i: (-jobs[i].weight, i))
-    heavy = [i for i in order if jobs[i].weight >= HEAVY]
-    light = [i for i in order if jobs[i].weight < HEAVY]
+    heavy = sorted((i for i in range(len(jobs)) if jobs[i].weight >= HEAVY), key=lambda i: -jobs[i].weight)
+    light = [i for i in range(len(jobs)) if jobs[i].weight < HEAVY]
     if len(heavy) < 2 or not light:
-        return order
+        return heavy + light
     step = max(1, len(light) // len(heavy))
     result = []
     for n, index in enumerate(heavy):

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..knowledge import Knowledge
 from .cache import Cache, bundle_key, content_key, place
 from .cards import site_url, site_url_problem
-from .bundle import assemble
+from .bundle import Bundles
 from .catalog import DOWNLOADS, Document, creation_date, document_html, documents, stylesheets
 from .engine import Job, JobResult
 from .pool import run_jobs
@@ -65,18 +65,13 @@ def render_documents(
         for doc in docs
         if not doc.parts and not cache.has(keys[doc.path])
     ]
+    bundles = Bundles(docs, keys, cache, creation_date())
     if jobs:
         started = time.perf_counter()
-        report.results = run_jobs(jobs, progress=progress)
+        report.results = run_jobs(jobs, progress=progress, on_result=lambda result: bundles.card_done(result.key))
         report.seconds["render"] = time.perf_counter() - started
-    started = time.perf_counter()
-    titles = {doc.path: doc.title for doc in docs}
-    for doc in docs:
-        if doc.parts and not cache.has(keys[doc.path]):
-            parts = [(titles[part], cache.path(keys[part])) for part in doc.parts]
-            assemble(doc.title, parts, cache.path(keys[doc.path]), creation_date())
-            report.assembled += 1
-    report.seconds["bundle"] = time.perf_counter() - started
+    bundles.card_done(None)  # bundles whose cards were all in the cache already
+    report.assembled, report.seconds["bundle"] = bundles.assembled, bundles.seconds
     report.rendered = len(report.results) + report.assembled
     report.files = {doc.path: cache.path(keys[doc.path]) for doc in docs}
     return report
