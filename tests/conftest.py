@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import http.server
 import os
@@ -71,6 +72,7 @@ def minimal_project(tmp_path) -> Path:
 # One PDF cache for the whole session: a PDF is named by the hash of its content, so projects
 # with the same content share it (tests about the cache itself pass their own YINGJI_PDF_CACHE).
 PDF_CACHE = Path(tempfile.mkdtemp(prefix="yingji-pdf-cache-"))
+atexit.register(shutil.rmtree, PDF_CACHE, True)
 
 
 def run_yingji(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
