@@ -23,7 +23,7 @@ import shutil
 from functools import lru_cache
 from pathlib import Path
 
-from ..site.write import _remove_empty_parents
+from ..site.write import sync_owned_files
 
 CACHE_DIR = Path(".cache") / "pdf"
 MANIFEST = ".generated-pdf"
@@ -82,15 +82,11 @@ def place(docs_dir: Path, files: dict[str, Path]) -> int:
 
     Returns how many files changed. Refuses to overwrite a file it did not place itself.
     """
-    manifest = docs_dir / MANIFEST
-    previous = set(manifest.read_text("utf-8").split()) if manifest.exists() else set()
-    changed = 0
-    for relative, source in sorted(files.items()):
-        target = docs_dir / relative
-        if target.exists() and relative not in previous:
-            raise FileExistsError(f"{target} 不是生成器放置的文件，不会覆盖它；请改名或删除")
+
+    def put(relative: str, target: Path) -> bool:
+        source = files[relative]
         if target.exists() and _same(source, target):
-            continue
+            return False
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(target.name + ".tmp")
         temporary.unlink(missing_ok=True)
@@ -99,15 +95,9 @@ def place(docs_dir: Path, files: dict[str, Path]) -> int:
         except OSError:  # another file system: copy instead
             shutil.copyfile(source, temporary)
         os.replace(temporary, target)
-        changed += 1
-    for stale in sorted(previous - set(files)):
-        path = docs_dir / stale
-        if path.exists():
-            path.unlink()
-            changed += 1
-            _remove_empty_parents(path.parent, docs_dir)
-    manifest.write_text("\n".join(sorted(files)) + "\n", "utf-8")
-    return changed
+        return True
+
+    return sync_owned_files(docs_dir, MANIFEST, files, put)
 
 
 def _same(source: Path, target: Path) -> bool:

@@ -12,27 +12,44 @@ from pathlib import Path
 MANIFEST = ".generated"
 
 
-def write_pages(docs_dir: Path, pages: dict[str, str]) -> int:
-    """Write {relative path: text}; remove stale generated files. Returns files changed."""
-    manifest = docs_dir / MANIFEST
+def sync_owned_files(docs_dir: Path, manifest_name: str, names, put) -> int:
+    """Make the generator-owned files of docs_dir exactly `names`.
+
+    `put(relative, target)` writes one file and says whether it changed anything. The manifest
+    lists what the generator owns: files it lists but that are no longer wanted are removed,
+    and a file it does not list (hand-written) is never overwritten. Returns files changed.
+    """
+    manifest = docs_dir / manifest_name
     previous = set(manifest.read_text("utf-8").split("\n")) - {""} if manifest.exists() else set()
     changed = 0
-    for relative, text in sorted(pages.items()):
+    for relative in sorted(names):
         target = docs_dir / relative
         if target.exists() and relative not in previous:
-            raise FileExistsError(f"{target} 是手写页面，生成器不会覆盖它；请改名或删除")
-        if not target.exists() or target.read_text("utf-8") != text:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, "utf-8")
+            raise FileExistsError(f"{target} 不是生成器写的文件（可能是手写页面），生成器不会覆盖它；请改名或删除")
+        if put(relative, target):
             changed += 1
-    for stale in sorted(previous - set(pages)):
+    for stale in sorted(previous - set(names)):
         path = docs_dir / stale
         if path.exists():
             path.unlink()
             changed += 1
             _remove_empty_parents(path.parent, docs_dir)
-    manifest.write_text("\n".join(sorted(pages)) + "\n", "utf-8")
+    manifest.write_text("\n".join(sorted(names)) + "\n", "utf-8")
     return changed
+
+
+def write_pages(docs_dir: Path, pages: dict[str, str]) -> int:
+    """Write {relative path: text}; remove stale generated files. Returns files changed."""
+
+    def put(relative: str, target: Path) -> bool:
+        text = pages[relative]
+        if target.exists() and target.read_text("utf-8") == text:
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, "utf-8")
+        return True
+
+    return sync_owned_files(docs_dir, MANIFEST, pages, put)
 
 
 def _remove_empty_parents(folder: Path, stop: Path) -> None:
