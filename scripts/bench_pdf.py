@@ -102,10 +102,10 @@ def timed(root: Path, select=None) -> dict:
     with MemorySampler() as memory:
         started = time.perf_counter()
         if select is None:
-            report = build_documents(root, knowledge, "public", progress=True)
+            report = build_documents(root, knowledge, "public", progress=None)  # a bar on a terminal, none in logs
         else:
             docs = [d for d in documents(knowledge, "public") if select(d)]
-            report = render_documents(root, knowledge, docs, "public", progress=True)
+            report = render_documents(root, knowledge, docs, "public", progress=None)  # a bar on a terminal, none in logs
         seconds = time.perf_counter() - started
     return {
         "seconds": seconds,

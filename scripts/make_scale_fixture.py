@@ -24,6 +24,10 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from yingji.site.write import hand_written_files  # noqa: E402
+
 SITE_SETUP = ("mkdocs.yml", "theme_overrides", "hooks")
 
 WORDS = (
@@ -278,13 +282,9 @@ def copy_site_setup(out: Path) -> None:
             shutil.copytree(source, out / name, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, out / name)
-    manifest = REPO / "docs" / ".generated"
-    owned = set(manifest.read_text("utf-8").split()) if manifest.exists() else set()
-    for path in sorted((REPO / "docs").rglob("*")):
-        relative = path.relative_to(REPO / "docs").as_posix()
-        if path.is_file() and relative not in owned and not relative.startswith("."):
-            (out / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, out / "docs" / relative)
+    for relative in hand_written_files(REPO / "docs"):
+        (out / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / "docs" / relative, out / "docs" / relative)
 
 
 def make_fixture(out: Path, *, villages: int = 500, townships: int = 25, questions: int = 2000, tasks: int = 21,

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from yingji.site.write import hand_written_files
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = "/usr/bin/chromium"
@@ -51,16 +53,10 @@ def copy_project(content_source: Path, target: Path) -> Path:
 
 
 def copy_hand_written_docs(target: Path) -> None:
-    """Copy docs/ without the generator's output (listed in docs/.generated): it is rebuilt."""
-    owned = {".generated", ".generated-pdf"}  # manifests of generated pages and placed PDFs
-    for name in (".generated", ".generated-pdf"):
-        manifest = REPO / "docs" / name
-        owned |= set(manifest.read_text("utf-8").split()) if manifest.exists() else set()
-    for path in sorted((REPO / "docs").rglob("*")):
-        relative = path.relative_to(REPO / "docs").as_posix()
-        if path.is_file() and relative not in owned:
-            (target / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target / relative)
+    """Copy docs/ without the generator's output (pages and PDFs): it is rebuilt."""
+    for relative in hand_written_files(REPO / "docs"):
+        (target / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / "docs" / relative, target / relative)
 
 
 @pytest.fixture

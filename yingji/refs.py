@@ -37,7 +37,12 @@ KIND_NAMES = {
 @dataclass(frozen=True)
 class Definition:
     kind: str
-    location: Location
+    file: LoadedFile
+    path: tuple
+
+    @property
+    def location(self) -> Location:  # computed only for error messages
+        return self.file.location(*self.path)
 
 
 # Topics name question banks after the law they drill (topic `xiaofang-fa` for law
@@ -53,15 +58,16 @@ class IdRegistry:
         self.defined: dict[str, Definition] = {}
 
     def define(self, entity_id: str, kind: str, file: LoadedFile, path: tuple) -> None:
-        location = file.location(*path)
         key = SEPARATE_NAMESPACES.get(kind, "") + entity_id
         earlier = self.defined.get(key)
         if earlier:
             self.collector.error(
-                location, format_key_path(path), f"编号“{entity_id}”重复：已在 {earlier.location} 定义为{KIND_NAMES[earlier.kind]}"
+                file.location(*path),
+                format_key_path(path),
+                f"编号“{entity_id}”重复：已在 {earlier.location} 定义为{KIND_NAMES[earlier.kind]}",
             )
             return
-        self.defined[key] = Definition(kind, location)
+        self.defined[key] = Definition(kind, file, path)
 
     def check(self, ref: str, kinds: tuple[str, ...], file: LoadedFile, path: tuple) -> None:
         namespace = SEPARATE_NAMESPACES.get(kinds[0], "")

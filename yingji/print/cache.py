@@ -23,10 +23,9 @@ import shutil
 from functools import lru_cache
 from pathlib import Path
 
-from ..site.write import sync_owned_files
+from ..site.write import PDF_MANIFEST as MANIFEST, sync_owned_files
 
 CACHE_DIR = Path(".cache") / "pdf"
-MANIFEST = ".generated-pdf"
 FONT_FILES = (
     "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",

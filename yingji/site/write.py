@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-MANIFEST = ".generated"
+MANIFEST = ".generated"  # pages
+PDF_MANIFEST = ".generated-pdf"  # PDFs placed by the print stage
+MANIFESTS = (MANIFEST, PDF_MANIFEST)
 
 
 def sync_owned_files(docs_dir: Path, manifest_name: str, names, put) -> int:
@@ -58,14 +60,25 @@ def _remove_empty_parents(folder: Path, stop: Path) -> None:
         folder = folder.parent
 
 
+def generated_files(docs_dir: Path) -> set[str]:
+    """Every file in docs/ that the generator owns: pages, PDFs and the manifests themselves."""
+    owned = set(MANIFESTS)
+    for name in MANIFESTS:
+        manifest = docs_dir / name
+        if manifest.exists():
+            owned |= set(manifest.read_text("utf-8").split("\n")) - {""}
+    return owned
+
+
+def hand_written_files(docs_dir: Path) -> list[str]:
+    """The files in docs/ that people wrote (about.md, stylesheets …), sorted."""
+    if not docs_dir.is_dir():
+        return []
+    owned = generated_files(docs_dir)
+    found = (path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())
+    return sorted(relative for relative in found if relative not in owned)
+
+
 def hand_written_pages(docs_dir: Path) -> frozenset[str]:
     """The Markdown pages in docs/ that the generator does not own (about.md …)."""
-    manifest = docs_dir / MANIFEST
-    owned = set(manifest.read_text("utf-8").split("\n")) if manifest.exists() else set()
-    if not docs_dir.is_dir():
-        return frozenset()
-    return frozenset(
-        path.relative_to(docs_dir).as_posix()
-        for path in docs_dir.rglob("*.md")
-        if path.relative_to(docs_dir).as_posix() not in owned
-    )
+    return frozenset(relative for relative in hand_written_files(docs_dir) if relative.endswith(".md"))
