@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from yingji.lawimport import add_cited_main  # noqa: E402
+from yingji.importers.law_import import add_cited_main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(add_cited_main(sys.argv[1:]))

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from yingji.models.plans import ContingencyPlan  # noqa: E402
 from yingji.models.villages import EVACUATION_RISKS, Village  # noqa: E402
-from yingji.villageyaml import dump_village, emit_mapping, prune  # noqa: E402
+from yingji.importers.village_yaml import dump_village, emit_mapping, prune  # noqa: E402
 from yingji.yamlsource import read_source  # noqa: E402
 
 # township id -> profile of the township, then its sample villages (name, slug, profile).

@@ -216,14 +216,6 @@ def quizzes(w: Writer, count: int, topics: int, article_refs: list[str], task_id
     )
 
 
-def villages_supported() -> bool:
-    try:
-        import yingji.models.villages  # noqa: F401  (the 一村一案 model, villages branch)
-    except ImportError:
-        return False
-    return True
-
-
 def townships_and_villages(w: Writer, townships: int, villages: int) -> None:
     township_ids = [f"xiangzhen-{t + 1:02d}" for t in range(townships)]
     w.write(
@@ -299,12 +291,10 @@ def make_fixture(out: Path, *, villages: int = 500, townships: int = 25, questio
     refs = laws(w, laws_count, articles)
     glossary(w, terms, refs, task_ids)
     quizzes(w, questions, topics, refs, task_ids)
-    written_villages = 0
-    if villages and villages_supported():
+    if villages:
         townships_and_villages(Writer(out, seed + 1), townships, villages)  # own stream: other content stays the same
-        written_villages = villages
     copy_site_setup(out)
-    return {"villages": written_villages, "villages_requested": villages, "questions": questions, "tasks": tasks,
+    return {"villages": villages, "questions": questions, "tasks": tasks,
             "units": units_count, "terms": terms, "articles": laws_count * articles, "townships": townships}
 
 
@@ -327,8 +317,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"已生成合成县：{made['tasks']} 项任务、{made['units']} 个单位、{made['articles']} 条法条、{made['terms']} 个术语、"
           f"{made['questions']} 道试题、{made['villages']} 个村 → {args.out}")
-    if made["villages_requested"] and not made["villages"]:
-        print("TODO：本版 yingji 还没有一村一案模型（yingji/models/villages.py，villages 分支），未生成村级内容。", file=sys.stderr)
     return 0
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from yingji.lawimport import ARTICLE_ID_RE, load_yaml
+from yingji.importers.law_import import ARTICLE_ID_RE, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "content" / "glossary.yml"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from yingji.lawimport import (
+from yingji.importers.law_import import (
     ARTICLE_KEYS, LAWS, META_KEYS, law_yaml, load_yaml, read_law, reference_dir,
 )
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from yingji.lawtext import int_to_chinese
+from yingji.importers.law_text import int_to_chinese
 from yingji.project import load_knowledge
 
 pytestmark = pytest.mark.slow

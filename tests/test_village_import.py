@@ -12,9 +12,9 @@ from openpyxl import load_workbook
 from conftest import FIXTURES
 from yingji.diagnostics import Collector
 from yingji.project import load_knowledge
-from yingji.villageimport import Importer
-from yingji.villagesheet import SHEETS, write_workbook
-from yingji.villageyaml import dump_village
+from yingji.importers.village_import import Importer
+from yingji.importers.village_sheet import SHEETS, write_workbook
+from yingji.importers.village_yaml import dump_village
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_VILLAGE = FIXTURES / "minimal/content/villages/ceshi-zhen/ceshi-zhen-shanxia-cun.yml"

@@ -82,13 +82,13 @@ def cmd_schema(args) -> int:
 
 
 def cmd_import_law(args) -> int:
-    from .lawimport import run
+    from .importers.law_import import run
 
     return run(args)
 
 
 def _template_villages(args) -> int:
-    from .villagesheet import write_workbook
+    from .importers.village_sheet import write_workbook
 
     villages = None
     if args.township:
@@ -107,7 +107,7 @@ def _template_villages(args) -> int:
 
 
 def cmd_import_villages(args) -> int:
-    from .villageimport import import_villages
+    from .importers.village_import import import_villages
 
     written = import_villages(args.root, args.source.resolve(), args.township, dry_run=args.dry_run)
     if args.dry_run:
@@ -230,7 +230,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.set_defaults(func=cmd_export_questions)
 
-    from .lawimport import DESCRIPTION, add_arguments
+    from .importers.law_import import DESCRIPTION, add_arguments
 
     law = add_arguments(sub.add_parser("import-law", help="把官方法规文本导入为 content/laws 文件", description=DESCRIPTION))
     law.set_defaults(func=cmd_import_law)

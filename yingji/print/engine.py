@@ -111,7 +111,7 @@ def init_worker() -> None:
     except PrintError as err:
         _state["error"] = err
         return
-    from weasyprint import DEFAULT_OPTIONS  # noqa: F401  (import cost paid once, here)
+    import weasyprint  # noqa: F401  (the import cost is paid once, here)
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError, URLFetcher
 

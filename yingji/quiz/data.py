@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from ..knowledge import Knowledge, QuestionEntry
-from ..lawtext import int_to_chinese
+from ..importers.law_text import int_to_chinese
 from ..models.base import split_article_ref
 from ..models.exams import Exam
 from ..models.questions import Question
@@ -135,7 +135,7 @@ def _sorted_chapters(chapters: list[str], questions: list[dict]) -> list[str]:
 
 
 def _chapter_key(label: str) -> tuple:
-    from ..lawtext import chinese_to_int
+    from ..importers.law_text import chinese_to_int
 
     law, _, chapter = label.partition(" · ")
     numeral = chapter.removeprefix("第").split("章", 1)[0]

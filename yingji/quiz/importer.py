@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from ..catalog import KINDS
 from ..diagnostics import Collector, Problem
-from ..lawtext import chinese_to_int
+from ..importers.law_text import chinese_to_int
 from ..load import explain, load_all, load_file
 from ..models.questions import LETTERS, Question
 from ..refs import build_knowledge

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lawtext import int_to_chinese
+from ..importers.law_text import int_to_chinese
 from ..models.laws import Law
 from ..render import md_inline, render
 from . import links

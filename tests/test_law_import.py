@@ -1,4 +1,4 @@
-"""Tests for yingji.lawtext and yingji.lawimport: numerals, parser quirks, round trip, YAML writer, CLI."""
+"""Tests for yingji.importers.law_text and yingji.importers.law_import: numerals, parser quirks, round trip, YAML writer, CLI."""
 
 import re
 import shutil
@@ -9,11 +9,11 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from yingji import lawimport
-from yingji.lawimport import (
+from yingji.importers import law_import
+from yingji.importers.law_import import (
     LAWS, add_cited_articles, law_yaml, load_yaml, main, parse_numbers, read_law, reference_dir,
 )
-from yingji.lawtext import (
+from yingji.importers.law_text import (
     chinese_to_int, int_to_chinese, normalize_source_lines, parse_law_text, render_article,
 )
 
@@ -205,17 +205,17 @@ def test_hunan_quirks():
 
 
 def test_law_yaml_round_trip(sample):
-    meta = lawimport.default_meta("shili-tiaoli", sample)
-    data = yaml.load(law_yaml(sample, meta, numbers=[6, 2]), Loader=lawimport._Loader)
+    meta = law_import.default_meta("shili-tiaoli", sample)
+    data = yaml.load(law_yaml(sample, meta, numbers=[6, 2]), Loader=law_import._Loader)
     assert [a["number"] for a in data["articles"]] == [2, 6]
     assert data["articles"][0]["text"] == sample.article(2).text
     assert data["source_url"] == "https://flk.npc.gov.cn/detail2.html?EXAMPLE"
     assert data["effective_date"] == "2024-03-01" and data["status"] == "现行有效"
-    assert list(data) == list(lawimport.META_KEYS) + ["articles"]
+    assert list(data) == list(law_import.META_KEYS) + ["articles"]
 
 
 def test_law_yaml_uses_block_scalars(sample):
-    text = law_yaml(sample, lawimport.default_meta("shili-tiaoli", sample))
+    text = law_yaml(sample, law_import.default_meta("shili-tiaoli", sample))
     assert text.count("text: |-") == len(sample.articles)
     assert "version_date: 2024-01-02\n" in text
 
@@ -224,7 +224,7 @@ def test_law_yaml_uses_block_scalars(sample):
 @pytest.mark.parametrize("law_id", sorted(COUNTS))
 def test_reference_yaml_round_trip(law_id):
     law = read_law(REFERENCE / LAWS[law_id].file)
-    data = yaml.load(law_yaml(law, lawimport.default_meta(law_id, law)), Loader=lawimport._Loader)
+    data = yaml.load(law_yaml(law, law_import.default_meta(law_id, law)), Loader=law_import._Loader)
     assert [a["text"] for a in data["articles"]] == [a.text for a in law.articles]
     assert data["history"] == law.history
 

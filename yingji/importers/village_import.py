@@ -1,6 +1,6 @@
 """`yingji import-villages`: a filled workbook (or a folder of CSV files) → village YAML files.
 
-Villages collect their plans in Excel. This reads the template of yingji/villagesheet.py,
+Villages collect their plans in Excel. This reads the template of yingji/importers/village_sheet.py,
 resolves names to ids (人员 by 姓名 or 编号, 避险场所 by 名称 or 编号), checks every village
 with the same model and consistency checks as `yingji check` — and the whole project with the
 new files in place — and writes nothing unless all of it is valid. Every error names the
@@ -9,25 +9,22 @@ workbook, sheet and cell: 南江镇.xlsx!转移路线!E7: 避险场所“老祠�
 
 from __future__ import annotations
 
-import csv
-import io
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
 from pydantic import ValidationError
 
-from .diagnostics import Collector, ContentError, Location, Problem
-from .load import explain
-from .models.villages import Village
-from .project import load_knowledge
-from .villagecheck import check_village
-from .villagesheet import EXAMPLE, NO, SHEET_BY_NAME, SHEETS, YES, Col, Sheet
-from .villageyaml import dump_village, prune
+from ..diagnostics import Collector, ContentError, Location, Problem
+from ..load import explain
+from ..models.villages import Village
+from ..project import load_knowledge
+from ..villagecheck import check_village
+from .village_read import Cell, Reader, Row, blank
+from .village_sheet import NO, SHEETS, YES, Col, Sheet
+from .village_yaml import dump_village, prune
 
 ROLE_SLUGS = {
     "村支书": "zhishu", "村主任": "zhuren", "社区书记": "shuji", "社区主任": "shequ-zhuren", "包村干部": "baocun",
@@ -36,19 +33,6 @@ ROLE_SLUGS = {
     "民兵营长": "minbing", "物业负责人": "wuye", "志愿者": "zhiyuan",
 }
 AUTO_PREFIX = {"risks": "risk", "routes": "route", "shelters": "shelter"}
-
-
-@dataclass
-class Cell:
-    value: object
-    where: str  # 南江镇.xlsx!转移路线!E7
-
-
-@dataclass
-class Row:
-    number: int
-    cells: dict[str, Cell]  # field -> cell
-    first: str  # "南江镇.xlsx!人员!A5", for errors about the whole row
 
 
 @dataclass
@@ -65,63 +49,6 @@ class Draft:
         return Location(self.marks[()])
 
 
-class Reader:
-    def __init__(self, source: Path, collector: Collector):
-        self.source, self.collector = source, collector
-
-    def error(self, where: str, message: str) -> None:
-        self.collector.error(Location(where), "", message)
-
-    def sheets(self) -> dict[str, list[list]]:
-        """Sheet name -> rows of raw cell values (row 1 = headers)."""
-        if self.source.is_dir():
-            return {spec.name: _read_csv(self.source / f"{spec.name}.csv") for spec in SHEETS if (self.source / f"{spec.name}.csv").exists()}
-        book = load_workbook(self.source, data_only=True)
-        return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in book.worksheets if ws.title in SHEET_BY_NAME}
-
-    def prefix(self, sheet: str) -> str:
-        return f"{self.source.name}/{sheet}.csv" if self.source.is_dir() else f"{self.source.name}!{sheet}"
-
-    def rows(self, spec: Sheet, raw: list[list]) -> list[Row]:
-        prefix = self.prefix(spec.name)
-        if not raw:
-            self.error(f"{prefix}!A1", "缺少表头")
-            return []
-        headers = [str(h).strip().rstrip("*") if h is not None else "" for h in raw[0]]
-        positions = {}
-        for column in spec.columns:
-            if column.header in headers:
-                positions[column.field] = headers.index(column.header)
-            elif column.required:
-                self.error(f"{prefix}!A1", f"缺少必填列“{column.header}”")
-        for index, header in enumerate(headers):
-            if header and header not in {c.header for c in spec.columns}:
-                self.error(f"{prefix}!{get_column_letter(index + 1)}1", f"不认识的列“{header}”")
-        out = []
-        for number, values in enumerate(raw[1:], start=2):
-            if all(_blank(v) for v in values) or str(values[0] or "").startswith(EXAMPLE):
-                continue
-            cells = {
-                name: Cell(values[pos] if pos < len(values) else None, f"{prefix}!{get_column_letter(pos + 1)}{number}")
-                for name, pos in positions.items()
-            }
-            out.append(Row(number, cells, f"{prefix}!A{number}"))
-        return out
-
-
-def _read_csv(path: Path) -> list[list]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("gb18030")  # what Excel in Chinese Windows writes
-    return [[v if v != "" else None for v in row] for row in csv.reader(io.StringIO(text, newline=""))]
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 class Importer:
     def __init__(self, source: Path, township: str, collector: Collector):
         self.reader = Reader(source, collector)
@@ -136,7 +63,7 @@ class Importer:
 
     def value(self, col: Col, cell: Cell):
         v = cell.value
-        if _blank(v):
+        if blank(v):
             if col.required:
                 self.error(cell.where, f"{col.header}：必填")
             return None

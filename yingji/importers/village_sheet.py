@@ -1,7 +1,7 @@
 """The village-plan workbook: one sheet per section, Chinese headers, dropdown lists.
 
 `yingji template villages` writes it (empty but for one example row per sheet, or filled with
-a township's existing villages); `yingji import-villages` (yingji/villageimport.py) reads it
+a township's existing villages); `yingji import-villages` (yingji/importers/village_import.py) reads it
 back. Both use the one layout defined here, so they cannot drift apart.
 """
 
@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .models.villages import HelpGroup, PersonRole, RiskType, SignalKind, SignalStage, Village, VillageKind
+from ..models.villages import HelpGroup, PersonRole, RiskType, SignalKind, SignalStage, Village, VillageKind
 
 EXAMPLE = "示例"  # rows whose first cell starts with this are skipped on import
 YES, NO = "是", "否"

@@ -2,7 +2,7 @@
 
 The reference files are the word-for-word authority. This module parses them into
 articles and reports what it cannot parse (in Chinese, with line numbers); it never
-alters the official wording. Writing content/laws files is yingji.lawimport's job.
+alters the official wording. Writing content/laws files is yingji.importers.law_import's job.
 """
 
 from __future__ import annotations

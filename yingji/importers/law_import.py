@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .lawtext import FLK_URL, Article, ParsedLaw, int_to_chinese, parse_law_text
+from .law_text import FLK_URL, Article, ParsedLaw, int_to_chinese, parse_law_text
 
 # --------------------------------------------------------------------------------------
 # Law table: ids, reference files and metadata
@@ -78,7 +78,7 @@ def reference_dir(repo: Path | None = None) -> Path:
     env = os.environ.get("YINGJI_REFERENCE_LAWS")
     if env:
         return Path(env)
-    repo = repo or Path(__file__).resolve().parent.parent
+    repo = repo or Path(__file__).resolve().parents[2]
     return repo.parent / "shared" / "reference" / "laws"
 
 
@@ -329,7 +329,7 @@ def add_cited_articles(repo: Path, refdir: Path, stream=None) -> dict[str, list[
 
 
 def add_cited_main(argv: list[str] | None = None) -> int:
-    repo = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent
+    repo = Path(argv[0]) if argv else Path(__file__).resolve().parents[2]
     refdir = reference_dir(repo)
     if not refdir.is_dir():
         print(f"找不到法律原文目录：{refdir}（可用环境变量 YINGJI_REFERENCE_LAWS 指定）", file=sys.stderr)
