@@ -79,4 +79,14 @@ def test_libyaml_and_python_parsers_agree_on_data_and_positions(monkeypatch):
         monkeypatch.setattr(source, "_FastLoader", None)
         slow = source.read_source(path, inner)
         monkeypatch.undo()
-        assert (fast.data, fast.value_marks, fast.key_marks) == (slow.data, slow.value_marks, slow.key_marks), inner
+        assert fast.data == slow.data, inner
+        for path in all_paths(fast.data):
+            for key in (False, True):
+                assert fast.location(path, key=key) == slow.location(path, key=key), (inner, path)
+
+
+def all_paths(data, prefix=()):
+    yield prefix
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for part, value in items:
+        yield from all_paths(value, prefix + (part,))

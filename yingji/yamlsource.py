@@ -9,7 +9,7 @@ are errors, and every value keeps its file:line:col.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -69,23 +69,40 @@ Path_ = tuple  # a key path such as ('tasks', 3, 'units', 0)
 
 @dataclass
 class SourceDoc:
-    """One parsed YAML file: its data and where each key and value starts."""
+    """One parsed YAML file: its data, and its node tree to tell where a key or value is written.
+
+    Positions are looked up in the node tree only when a message needs one: recording a
+    position for every value up front was a third of the load time of a large county.
+    """
 
     file: str
     data: object
-    value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    root: Node | None = None
 
     def location(self, path: Path_, *, key: bool = False) -> Location:
-        """Where `path` is written; falls back to the nearest enclosing value."""
-        marks = self.key_marks if key else self.value_marks
-        if path in marks:
-            return Location(self.file, *marks[path])
-        for cut in range(len(path) - 1, -1, -1):
-            prefix = path[:cut]
-            if prefix in self.value_marks:
-                return Location(self.file, *self.value_marks[prefix])
-        return Location(self.file, 1, 1)
+        """Where `path` is written (its key, if `key`); falls back to the nearest enclosing value."""
+        node = self.root
+        if node is None:
+            return Location(self.file, 1, 1)
+        for depth, part in enumerate(path):
+            child, key_node = _child(node, part)
+            if child is None:
+                break
+            if key and key_node is not None and depth == len(path) - 1:
+                return Location(self.file, *_mark(key_node))
+            node = child
+        return Location(self.file, *_mark(node))
+
+
+def _child(node: Node, part) -> tuple[Node | None, Node | None]:
+    """(value node, key node) of `part` inside a mapping or sequence node, or (None, None)."""
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and _key_text(key_node) == part:
+                return value_node, key_node
+    elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return node.value[part], None
+    return None, None
 
 
 _SYNTAX_HINTS = [
@@ -141,9 +158,7 @@ def read_source(path: Path, display_name: str) -> SourceDoc:
         node, loader = _compose(text, display_name)
     if node is None:
         raise _fail(display_name, 1, 1, "文件为空")
-    doc = SourceDoc(display_name, None)
-    doc.data = _convert(node, (), doc, loader)
-    return doc
+    return SourceDoc(display_name, _convert(node, (), display_name, loader), node)
 
 
 def _compose_fast(text: str):
@@ -188,39 +203,55 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _convert(node: Node, path: Path_, doc: SourceDoc, loader: _ContentLoader):
-    doc.value_marks[path] = _mark(node)
+def _convert(node: Node, path: Path_, file: str, loader: _ContentLoader):
     if isinstance(node, MappingNode):
-        return _convert_mapping(node, path, doc, loader)
+        return _convert_mapping(node, path, file, loader)
     if isinstance(node, SequenceNode):
-        return [_convert(child, path + (i,), doc, loader) for i, child in enumerate(node.value)]
+        return [_convert(child, path + (i,), file, loader) for i, child in enumerate(node.value)]
     if isinstance(node, ScalarNode):
-        if node.tag == _STR:  # most values: skip the constructor machinery (a third of the load time)
-            return node.value
-        try:
-            return loader.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError as err:
-            raise _fail(doc.file, *_mark(node), f"无法识别的值：{err.problem}") from None
-        except ValueError:
-            raise _fail(doc.file, *_mark(node), f"无法识别的值：{node.value!r}") from None
-    raise _fail(doc.file, *_mark(node), "无法识别的 YAML 结构")
+        return _scalar(node, file)
+    raise _fail(file, *_mark(node), "无法识别的 YAML 结构")
 
 
-def _convert_mapping(node: MappingNode, path: Path_, doc: SourceDoc, loader: _ContentLoader) -> dict:
+_INT, _FLOAT, _BOOL, _NULL = ("tag:yaml.org,2002:" + name for name in ("int", "float", "bool", "null"))
+
+
+def _scalar(node: ScalarNode, file: str):
+    """The value of a scalar for the tags our resolvers produce (and their explicit !!forms)."""
+    tag, value = node.tag, node.value
+    if tag == _STR:
+        return value
+    try:
+        if tag == _INT:
+            return int(value)
+        if tag == _FLOAT:
+            return float(value)
+    except ValueError:
+        raise _fail(file, *_mark(node), f"无法识别的值：{value!r}") from None
+    if tag == _BOOL and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    if tag == _NULL:
+        return None
+    raise _fail(file, *_mark(node), f"无法识别的值：{value!r}（不支持 YAML 标签 {tag}）")
+
+
+def _key_text(key_node: ScalarNode) -> str:
+    """A mapping key as the data holds it: always text."""
+    return key_node.value if key_node.tag == _STR else str(_scalar(key_node, ""))
+
+
+def _convert_mapping(node: MappingNode, path: Path_, file: str, loader: _ContentLoader) -> dict:
     if any(key.tag == _MERGE for key, _ in node.value):
         loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
     result: dict = {}
+    first_seen: dict[str, Node] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
-            raise _fail(doc.file, *_mark(key_node), "键名不能是列表或映射")
-        key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node)
-        if not isinstance(key, str):
-            key = str(key)
-        if key in result:
-            first = doc.key_marks[path + (key,)]
-            raise _fail(
-                doc.file, *_mark(key_node), f"键“{key}”重复（第一次出现在第 {first[0]} 行）", format_key_path(path + (key,))
-            )
-        doc.key_marks[path + (key,)] = _mark(key_node)
-        result[key] = _convert(value_node, path + (key,), doc, loader)
+            raise _fail(file, *_mark(key_node), "键名不能是列表或映射")
+        key = _key_text(key_node)
+        if key in first_seen:
+            first = _mark(first_seen[key])[0]
+            raise _fail(file, *_mark(key_node), f"键“{key}”重复（第一次出现在第 {first} 行）", format_key_path(path + (key,)))
+        first_seen[key] = key_node
+        result[key] = _convert(value_node, path + (key,), file, loader)
     return result
