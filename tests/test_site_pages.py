@@ -92,6 +92,16 @@ def test_every_unit_has_a_page(built_site, knowledge):
         assert unit.name in text_of(article(read(built_site, f"units/{unit.id}.html")))
 
 
+def test_plans_and_units_link_both_ways(built_site, knowledge):
+    plan = knowledge.contingency_plans["xian-zx-fangxun"]
+    plan_page = article(read(built_site, f"plans/{plan.id}.html"))
+    assert f'href="../units/{plan.owner}.html"' in plan_page
+    for unit_id in plan.units:
+        assert f'href="../units/{unit_id}.html"' in plan_page
+    owner_page = article(read(built_site, f"units/{plan.owner}.html"))
+    assert f'href="../plans/{plan.id}.html"' in owner_page and "编制" in text_of(owner_page)
+
+
 def test_timeline_groups_by_deadline_and_never_invents_a_status(built_site, knowledge):
     timeline = article(read(built_site, "timeline/index.html"))
     dates = [text_of(d) for d in re.findall(r'<p class="yj-tl-date">(.*?)</p>', timeline)]

@@ -41,6 +41,13 @@ def owner_name(knowledge: Knowledge, owner: str) -> str:
     return knowledge.townships[owner].name
 
 
+def owner_link(knowledge: Knowledge, owner: str, base: str) -> dict:
+    """A unit or township as {name, url}: its unit page, or its township page."""
+    if owner in knowledge.units:
+        return {"name": knowledge.units[owner].name, "url": f"{base}units/{owner}.md"}
+    return {"name": knowledge.townships[owner].name, "url": f"{base}villages/{owner}/index.md"}
+
+
 def node_link(knowledge: Knowledge, node_id: str, base: str) -> dict:
     """A plan or a village as {title, url, kind} (url relative to a page in `base`)."""
     if node_id in knowledge.contingency_plans:
@@ -58,10 +65,11 @@ def node_link(knowledge: Knowledge, node_id: str, base: str) -> dict:
 
 def plan_page(knowledge: Knowledge, plan: ContingencyPlan) -> dict:
     guidance = GUIDANCE[plan.basis]
+    owner = [{"name": plan.owner_name, "url": None}] if plan.owner_name else [owner_link(knowledge, plan.owner, "../")]
     rows = [
         ("层级与类别", f"{plan.level}级 · {plan.kind}预案", None),
-        ("编制（牵头）单位", plan.owner_name or owner_name(knowledge, plan.owner), mark(plan, "owner")),
-        ("成员（参与）单位", "、".join(owner_name(knowledge, u) for u in plan.units) or None, "示例" if plan.units else None),
+        ("编制（牵头）单位", owner, mark(plan, "owner")),
+        ("成员（参与）单位", [owner_link(knowledge, u, "../") for u in plan.units], "示例" if plan.units else None),
         ("适用范围", plan.scope, mark(plan, "scope")),
         ("适用事件", "、".join(plan.events) or None, "示例" if plan.events else None),
         ("响应分级", "、".join(plan.response_levels) or "不分级（随上级预案启动）", mark(plan, "response_levels")),

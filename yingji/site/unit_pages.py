@@ -85,5 +85,20 @@ def unit_page(ctx: SiteContext, unit: Unit) -> dict:
             }
             for t in tasks
         ],
+        "plans": _plans_of(ctx, unit.id, page),
         "index_href": links.rel(page, links.UNITS),
     }
+
+
+def _plans_of(ctx: SiteContext, unit_id: str, page: str) -> list[dict]:
+    """The contingency plans the unit drafts (编制) or takes part in (参与)."""
+    return [
+        {
+            "title": plan.title,
+            "href": links.rel(page, links.plan_page(plan.id)),
+            "role": "编制" if plan.owner == unit_id else "参与",
+            "sample": plan.is_sample,
+        }
+        for plan in ctx.knowledge.contingency_plans.values()
+        if plan.owner == unit_id or unit_id in plan.units
+    ]
