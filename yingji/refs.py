@@ -191,11 +191,9 @@ def _check_exams(file: LoadedFile, banks: list[LoadedFile], registry: IdRegistry
     for i, exam in enumerate(file.model.exams):
         for t, topic in enumerate(exam.topics):
             registry.check(topic, ("topic",), file, ("exams", i, "topics", t))
-        pool = [
-            q for bank in banks if not exam.topics or bank.model.topic in exam.topics for q in bank.model.questions
-        ]
+        pool = [q for bank in banks for q in bank.model.questions if exam.admits(q, bank.model.topic)]
         for p, part in enumerate(exam.parts):
-            available = sum(1 for q in pool if q.type == part.type and set(q.audience) & set(exam.audience))
+            available = sum(1 for q in pool if q.type == part.type)
             if available < part.count:
                 path = ("exams", i, "parts", p, "count")
                 collector.error(

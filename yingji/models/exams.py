@@ -8,7 +8,7 @@ from pydantic import Field, PositiveFloat, PositiveInt, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import Model, Slug, Text
-from .questions import Audience, QuestionType
+from .questions import Audience, Question, QuestionType
 
 MultiScoring = Literal["全对才得分", "少选得半分"]
 
@@ -30,6 +30,11 @@ class Exam(Model):
     topics: list[Slug] = []  # empty: draw from every topic
     multi_scoring: MultiScoring = "全对才得分"
     note: str | None = None
+
+    def admits(self, question: Question, topic: str) -> bool:
+        """May this exam draw `question` (from the bank of `topic`)? One rule for the check,
+        the browser exam and the printed papers: the exam's topics (all if none) and audience."""
+        return (not self.topics or topic in self.topics) and bool(set(question.audience) & set(self.audience))
 
     @property
     def total_points(self) -> float:

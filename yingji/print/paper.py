@@ -36,14 +36,11 @@ class Drawn:
 
 
 def eligible(knowledge: Knowledge, exam: Exam, qtype: str) -> list[Question]:
-    audience = set(exam.audience)
     return sorted(
         (
             entry.question
             for entry in knowledge.questions.values()
-            if entry.question.type == qtype
-            and audience & set(entry.question.audience)
-            and (not exam.topics or entry.topic in exam.topics)
+            if entry.question.type == qtype and exam.admits(entry.question, entry.topic)
         ),
         key=lambda q: q.id,
     )

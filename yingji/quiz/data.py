@@ -152,9 +152,7 @@ def exam_pool(knowledge: Knowledge, exam: Exam) -> list[QuestionEntry]:
     return [
         entry
         for entry in knowledge.questions.values()
-        if (not exam.topics or entry.topic in exam.topics)
-        and entry.question.type in wanted_types
-        and set(entry.question.audience) & set(exam.audience)
+        if entry.question.type in wanted_types and exam.admits(entry.question, entry.topic)
     ]
 
 
