@@ -6,6 +6,7 @@ import atexit
 import functools
 import http.server
 import os
+import re
 import shutil
 import socketserver
 import subprocess
@@ -15,6 +16,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 from yingji.site.write import hand_written_files
 
@@ -134,3 +136,54 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# --------------------------------------------------------------- quiz browser tests
+# Session fixtures shared by tests/test_quiz_*_browser.py (so the quiz site is built once).
+
+QUIZ = FIXTURES / "quiz"
+
+OUTSIDE = re.compile(r"^https?://(?!127\.0\.0\.1[:/])")  # any host but this machine
+
+
+def quiz_project(target):
+    project = copy_project(FIXTURES / "minimal", target)
+    shutil.rmtree(project / "quizzes")
+    shutil.copytree(QUIZ / "quizzes", project / "quizzes")
+    return project
+
+
+@pytest.fixture(scope="session")
+def quiz_site(tmp_path_factory):
+    project = quiz_project(tmp_path_factory.mktemp("quiz") / "project")
+    result = run_yingji(project, "build")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def key():
+    """id -> question data straight from the fixture YAML (not from the engine's data)."""
+    bank = yaml.safe_load((QUIZ / "quizzes" / "anquan-shengchan-fa.yml").read_text("utf-8"))
+    return {
+        q["id"]: {**q, "answer": q["answer"] if isinstance(q["answer"], list) else [q["answer"]]}
+        for q in bank["questions"]
+    }
+
+
+@pytest.fixture(params=["http", "file"])
+def open_page(request, quiz_site, serve_dir, page):
+    """open_page('quiz/review') loads that page of the quiz site over http or from file://."""
+    page.route(OUTSIDE, lambda route: route.abort())  # no outside host, and no DNS waits
+    errors = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    base = serve_dir(quiz_site) if request.param == "http" else quiz_site.as_uri()
+
+    def go(path: str):
+        page.goto(f"{base}/{path}.html")
+        page.wait_for_selector(".yj-quiz[data-ready='1']")
+        return page
+
+    go.base = base
+    yield go
+    assert not errors, errors
