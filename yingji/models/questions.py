@@ -39,6 +39,11 @@ class Question(Model):
     cites: list[Annotated[str, BeforeValidator(_ref)]] = Field(min_length=1)
     audience: list[Audience] = Field(min_length=1)
     difficulty: Literal[1, 2, 3]
+    # Questions that test the same fact share a group: one exam paper never draws two of them.
+    group: Slug | None = None
+    # Raised when the question's meaning changes (stem, options or key), so answers a learner
+    # stored on their device for the old wording never attach to the new one.
+    version: int = Field(default=1, ge=1)
 
     @field_validator("options")
     @classmethod
