@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))
 
 from yingji.print.catalog import documents  # noqa: E402
 from yingji.print.stage import build_documents, render_documents  # noqa: E402
-from yingji.project import load_knowledge  # noqa: E402
+from yingji.content import load_knowledge  # noqa: E402
 
 TARGETS = {"all": 60.0, "handbook": 10.0, "memory_mb": 500.0, "incremental": 3.0, "card_kb": 400.0}
 NUMERALS = "〇一二三四五六七八九"

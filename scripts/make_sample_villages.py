@@ -19,10 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from yingji.models.plans import ContingencyPlan  # noqa: E402
-from yingji.models.villages import EVACUATION_RISKS, Village  # noqa: E402
+from yingji.content.models.plans import ContingencyPlan  # noqa: E402
+from yingji.content.models.villages import EVACUATION_RISKS, Village  # noqa: E402
 from yingji.importers.village_yaml import dump_village, emit_mapping, prune  # noqa: E402
-from yingji.yamlsource import read_source  # noqa: E402
+from yingji.content.yamlsource import read_source  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_village_data import (  # noqa: E402  (beside this script)

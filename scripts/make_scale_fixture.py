@@ -8,7 +8,7 @@ banks, exams) plus the repository's site setup (mkdocs.yml, theme_overrides/, ho
 hand-written docs/), so `yingji --root OUT build` builds it. Everything is generated from a
 seed: the same arguments give the same files. All names and numbers are fictional (示例).
 
-Villages follow the 一村一案 format of yingji/models/villages.py; when that model is not part
+Villages follow the 一村一案 format of yingji/content/models/villages.py; when that model is not part
 of this yingji (the villages branch not merged yet), no villages are written and the script
 says so.
 """
@@ -229,7 +229,7 @@ def townships_and_villages(w: Writer, townships: int, villages: int) -> None:
 
 
 def village(w: Writer, village_id: str, township: str, n: int) -> dict:
-    """One 一村一案 in the format of yingji/models/villages.py (all fictional: sample: true)."""
+    """One 一村一案 in the format of yingji/content/models/villages.py (all fictional: sample: true)."""
     households = w.rng.randint(200, 800)
     phone = lambda k: f"1380000{(n * 20 + k) % 10000:04d}"  # noqa: E731
     people = [

@@ -161,7 +161,7 @@ def test_two_builds_of_the_same_content_are_identical(minimal_project, yingji, t
 
 def test_source_date_epoch_comes_from_the_content(minimal_project, monkeypatch):
     from yingji.build import source_date_epoch
-    from yingji.project import load_knowledge
+    from yingji.content import load_knowledge
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     knowledge, _ = load_knowledge(minimal_project)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from yingji.print.paper import PaperError, draw, eligible
-from yingji.project import load_knowledge
+from yingji.content import load_knowledge
 
 REPO = Path(__file__).resolve().parent.parent
 EXAM = "zhuyao-fuzeren-moni"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from yingji.project import load_knowledge
+from yingji.content import load_knowledge
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO.parent / "shared" / "seed" / "000_be6b4edaa92b7a9f.txt"

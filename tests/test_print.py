@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from yingji.print import views
 from yingji.print.catalog import documents
-from yingji.project import load_knowledge
+from yingji.content import load_knowledge
 
 REPO = Path(__file__).resolve().parent.parent
 # One Serif weight, one Sans weight: the cut print faces, and the full faces they fall back to

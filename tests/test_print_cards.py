@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from yingji.print.cards import card_view
 from yingji.print.catalog import documents
-from yingji.privacy import mask_phone, personal_numbers
-from yingji.project import load_knowledge
+from yingji.presentation.privacy import mask_phone, personal_numbers
+from yingji.content import load_knowledge
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -199,7 +199,7 @@ def test_export_matches_the_golden_file(project, yingji, tmp_path, fmt, name):
 
 
 def test_gift_escapes_its_special_characters():
-    from yingji.quiz.export import gift_escape
+    from yingji.importers.question_export import gift_escape
 
     assert gift_escape("a~b=c#d{e}f:g\\h\ni") == "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h\\ni"
 

@@ -9,8 +9,8 @@ import re
 import pytest
 
 from conftest import REPO
-from yingji.models.base import split_article_ref
-from yingji.project import load_knowledge
+from yingji.content.models.base import split_article_ref
+from yingji.content import load_knowledge
 from yingji.quiz import data
 from yingji.quiz.pages import data_path, quiz_pages
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from yingji.schema import schemas
+from yingji.content.schema import schemas
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 

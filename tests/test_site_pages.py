@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from yingji.importers.law_text import int_to_chinese
-from yingji.project import load_knowledge
+from yingji.content import load_knowledge
 
 pytestmark = pytest.mark.slow
 

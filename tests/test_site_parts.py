@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from yingji.project import load_knowledge
+from yingji.content import load_knowledge
 from yingji.render import md_inline
 from yingji.site import links
 from yingji.site.navigation import nav_entries

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from conftest import FIXTURES
 from yingji.diagnostics import Collector
-from yingji.project import load_knowledge
+from yingji.content import load_knowledge
 from yingji.importers.village_import import Importer
 from yingji.importers.village_sheet import SHEETS, write_workbook
 from yingji.importers.village_yaml import dump_village

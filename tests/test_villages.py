@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from yingji.models.villages import EVACUATION_RISKS
-from yingji.privacy import mask_phone, person_view, personal_numbers
-from yingji.project import load_knowledge
+from yingji.content.models.villages import EVACUATION_RISKS
+from yingji.presentation.privacy import mask_phone, person_view, personal_numbers
+from yingji.content import load_knowledge
 from yingji.site.pages import all_pages
 
 REPO = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from yingji.yamlsource import SourceError, read_source
+from yingji.content.yamlsource import SourceError, read_source
 
 
 def read(tmp_path, text: str | bytes):
@@ -65,8 +65,8 @@ def test_tabs_get_a_hint(tmp_path):
 
 def test_libyaml_and_python_parsers_agree_on_data_and_positions(monkeypatch):
     """read_source uses libyaml when present; positions must be those of the Python parser."""
-    import yingji.yamlsource as source
-    from yingji.load import find_content_files
+    import yingji.content.yamlsource as source
+    from yingji.content.load import find_content_files
 
     if source._FastLoader is None:
         pytest.skip("PyYAML without libyaml")

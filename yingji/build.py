@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .diagnostics import Problem
 from .print.stage import build_documents
-from .project import load_knowledge
+from .content import load_knowledge
 from .site.pages import all_pages
 from .site.search import SearchUnavailable, import_jieba
 from .site.write import hand_written_pages, write_pages

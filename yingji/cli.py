@@ -17,7 +17,7 @@ from .diagnostics import ContentError, print_problems
 
 
 def cmd_check(args) -> int:
-    from .project import load_knowledge
+    from .content import load_knowledge
 
     knowledge, warnings = load_knowledge(args.root)
     print_problems(warnings)
@@ -32,7 +32,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from .project import load_knowledge
+    from .content import load_knowledge
 
     knowledge, _ = load_knowledge(args.root)
     counts = knowledge.counts()
@@ -74,7 +74,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from .schema import write_schemas
+    from .content.schema import write_schemas
 
     written = write_schemas(args.out)
     print(f"已导出 {len(written)} 个 JSON Schema 到 {args.out}")
@@ -92,7 +92,7 @@ def _template_villages(args) -> int:
 
     villages = None
     if args.township:
-        from .project import load_knowledge
+        from .content import load_knowledge
 
         knowledge, _ = load_knowledge(args.root)
         if args.township not in knowledge.townships:
@@ -120,7 +120,7 @@ def cmd_import_villages(args) -> int:
 
 
 def cmd_import_questions(args) -> int:
-    from .quiz.importer import import_questions
+    from .importers.question_import import import_questions
 
     problems, summary = import_questions(args.root, args.file, args.topic, args.out, args.sheet)
     if problems:
@@ -139,8 +139,8 @@ def cmd_import_questions(args) -> int:
 
 
 def cmd_export_questions(args) -> int:
-    from .project import load_knowledge
-    from .quiz.export import ALL_OR_NOTHING, export_questions
+    from .content import load_knowledge
+    from .importers.question_export import ALL_OR_NOTHING, export_questions
 
     if args.format == "gift" and args.multi_scoring == ALL_OR_NOTHING:
         print("GIFT 格式无法表示“全对才得分”，请改用 --format moodle-xml", file=sys.stderr)
@@ -156,7 +156,7 @@ def cmd_export_questions(args) -> int:
 
 
 def _template_questions(args) -> int:
-    from .quiz.export import write_template
+    from .importers.question_export import write_template
 
     out = args.out or Path("题库模板.xlsx")
     write_template(out)

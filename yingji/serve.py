@@ -13,7 +13,7 @@ from pathlib import Path
 from .diagnostics import ContentError, print_problems
 from .print.engine import PrintError
 from .print.stage import build_documents
-from .project import load_knowledge
+from .content import load_knowledge
 from .site.pages import all_pages
 from .site.write import hand_written_pages, write_pages
 

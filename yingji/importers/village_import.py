@@ -18,10 +18,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..diagnostics import Collector, ContentError, Location, Problem
-from ..load import explain
-from ..models.villages import Village
-from ..project import load_knowledge
-from ..villagecheck import check_village
+from ..content.load import explain
+from ..content.models.villages import Village
+from ..content import load_knowledge
+from ..content.villagecheck import check_village
 from .village_read import Cell, Reader, Row, blank
 from .village_sheet import NO, SHEETS, YES, Col, Sheet
 from .village_yaml import dump_village, prune

@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..models.villages import HelpGroup, PersonRole, RiskType, SignalKind, SignalStage, Village, VillageKind
+from ..content.models.villages import HelpGroup, PersonRole, RiskType, SignalKind, SignalStage, Village, VillageKind
 
 EXAMPLE = "示例"  # rows whose first cell starts with this are skipped on import
 YES, NO = "是", "否"

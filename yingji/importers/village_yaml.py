@@ -11,7 +11,7 @@ import json
 import re
 from datetime import date
 
-from ..models.villages import Village
+from ..content.models.villages import Village
 
 SECTION_TITLES = {
     "plan": "预案管理：修订日期、评估周期、演练",

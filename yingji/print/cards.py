@@ -1,7 +1,7 @@
 """一村一案明白卡: the data of one village's card, and the QR code to its page on the site.
 
 The card shows what the village page shows (yingji.site.villages.village_page), so names and
-personal phone numbers pass through yingji.privacy exactly as on the site: masked in the
+personal phone numbers pass through yingji.presentation.privacy exactly as on the site: masked in the
 public build, complete in the internal build that is printed for the village.
 
 The QR code needs the site's address, which the content does not know. It comes from the
@@ -21,8 +21,8 @@ import yaml
 from markupsafe import Markup
 
 from ..diagnostics import Location, Problem
-from ..knowledge import Knowledge
-from ..privacy import person_view
+from ..content.knowledge import Knowledge
+from ..presentation.privacy import person_view
 from ..site.villages import STAGES, village_page
 from .fonts import cache_dir
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from datetime import datetime, timezone
 from typing import Callable
 
-from ..knowledge import Knowledge
+from ..content.knowledge import Knowledge
 from ..render import environment, render
 from . import prep, views
 from .cards import card_view

@@ -11,9 +11,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from ..knowledge import Knowledge
-from ..models.exams import Exam
-from ..models.questions import LETTERS, Question
+from ..content.knowledge import Knowledge
+from ..content.models.exams import Exam
+from ..content.models.questions import LETTERS, Question
 
 SAMPLE_SEED = 1  # the sample paper the site offers; trainers make more with `yingji paper`
 NUMERALS = "一二三四五六七八九十"

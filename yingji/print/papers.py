@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ..project import load_knowledge
+from ..content import load_knowledge
 from .catalog import paper_documents
 from .paper import PaperError
 from .stage import render_documents

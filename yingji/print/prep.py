@@ -7,7 +7,7 @@ key at the back can be found by number alone (answers never sit beside the quest
 
 from __future__ import annotations
 
-from ..knowledge import Knowledge
+from ..content.knowledge import Knowledge
 from .paper import stem_parts
 from .views import basis, chapters, laws, option_layout
 

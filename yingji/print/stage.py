@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..knowledge import Knowledge
+from ..content.knowledge import Knowledge
 from .cache import Cache, bundle_key, content_key, place
 from .cards import site_url, site_url_problem
 from .bundle import Bundles

@@ -6,10 +6,10 @@ and print. Helpers shared with the other print views (article labels, citations)
 
 from __future__ import annotations
 
-from ..knowledge import Knowledge
+from ..content.knowledge import Knowledge
 from ..importers.law_text import int_to_chinese
-from ..models.base import split_article_ref
-from ..models.plan import Task
+from ..content.models.base import split_article_ref
+from ..content.models.plan import Task
 from ..site.views import deadline_label, status_label
 from .plansystem import plan_system
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 
-from ..knowledge import Knowledge, QuestionEntry
+from ..content.knowledge import Knowledge, QuestionEntry
 from ..importers.law_text import int_to_chinese
-from ..models.base import split_article_ref
-from ..models.exams import Exam
-from ..models.questions import Question
+from ..content.models.base import split_article_ref
+from ..content.models.exams import Exam
+from ..content.models.questions import Question
 
 # Longer article texts are cut here; the link leads to the whole article. An exam page carries
 # its whole pool (every question it may draw), so its excerpts are shorter to keep it light.

@@ -9,8 +9,8 @@ navigation. The JSON inside is compact and escaped so no content can end the scr
 
 from __future__ import annotations
 
-from ..knowledge import Knowledge
-from ..models.exams import Exam
+from ..content.knowledge import Knowledge
+from ..content.models.exams import Exam
 from ..render import render
 from . import data
 

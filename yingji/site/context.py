@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..knowledge import Knowledge
+from ..content.knowledge import Knowledge
 from . import links
 from .termlinks import TermIndex, TermLinker
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 
-from ..knowledge import Knowledge
+from ..content.knowledge import Knowledge
 from ..print.catalog import DOWNLOADS, Document, documents
 from ..render import md_inline, render
 

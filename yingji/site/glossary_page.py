@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models.glossary import Term
+from ..content.models.glossary import Term
 from ..render import render
 from . import links
 from .backlinks import citations

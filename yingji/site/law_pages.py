@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..importers.law_text import int_to_chinese
-from ..models.laws import Law
+from ..content.models.laws import Law
 from ..render import md_inline, render
 from . import links
 from .backlinks import citations

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
-from ..models.base import split_article_ref
+from ..content.models.base import split_article_ref
 
 HOME = "index.md"
 PLAN = "plan/index.md"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..knowledge import Knowledge
+from ..content.knowledge import Knowledge
 from ..quiz.pages import quiz_pages
 from . import glossary_page, law_pages, plan_pages, unit_pages
 from .context import SiteContext

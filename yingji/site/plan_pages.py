@@ -3,7 +3,7 @@ and the 时间表."""
 
 from __future__ import annotations
 
-from ..models.plan import Task
+from ..content.models.plan import Task
 from ..render import md_inline, render
 from . import links
 from .backlinks import citations

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..knowledge import Knowledge
-from ..models.plans import GUIDANCE, ContingencyPlan
+from ..content.knowledge import Knowledge
+from ..content.models.plans import GUIDANCE, ContingencyPlan
 from ..render import render
 from .plantree import Column, tree_svg
 

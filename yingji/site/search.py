@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..knowledge import Knowledge
+from ..content.knowledge import Knowledge
 
 USER_DICT = ".jieba-userdict.txt"  # in docs/ (a dotfile: not copied into the site)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,}")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from ..knowledge import Knowledge
+from ..content.knowledge import Knowledge
 from ..render import md_inline
 from . import links
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models.units import Unit
+from ..content.models.units import Unit
 from ..render import render
 from . import links
 from .context import SiteContext

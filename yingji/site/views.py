@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..knowledge import Knowledge
-from ..models.plan import Deadline, Task
+from ..content.knowledge import Knowledge
+from ..content.models.plan import Deadline, Task
 from . import links
 
 COMPARATOR_WORDS = {">": "超过", ">=": "不少于", "=": "达到", "<": "低于", "<=": "不超过"}

@@ -1,7 +1,7 @@
 """Village pages: villages/index.md (townships), villages/<township>/index.md, and one page per
 village plan that a village cadre can act on: who watches, which signal, which way, where to.
 
-Every name and personal phone number goes through yingji.privacy, so the profile decides
+Every name and personal phone number goes through yingji.presentation.privacy, so the profile decides
 what is shown (public: masked numbers, roles instead of names where the village says so).
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..knowledge import Knowledge
-from ..models.villages import EVACUATION_RISKS, Village
-from ..privacy import person_view
+from ..content.knowledge import Knowledge
+from ..content.models.villages import EVACUATION_RISKS, Village
+from ..presentation.privacy import person_view
 from ..render import render
 
 STAGES = ("准备转移", "立即转移", "解除警报")

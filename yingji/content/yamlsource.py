@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .diagnostics import Location, Problem, format_key_path
+from ..diagnostics import Location, Problem, format_key_path
 
 
 class _ContentLoader(yaml.SafeLoader):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .diagnostics import Collector, Location, format_key_path
+from ..diagnostics import Collector, Location, format_key_path
 from .models.villages import EVACUATION_RISKS, Village
 
 Where = Callable[[tuple], Location]

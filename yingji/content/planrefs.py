@@ -8,7 +8,7 @@ their township's 总体 plan.
 
 from __future__ import annotations
 
-from .diagnostics import Collector
+from ..diagnostics import Collector
 from .load import LoadedFile
 from .villagecheck import check_village
 

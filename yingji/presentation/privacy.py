@@ -9,7 +9,7 @@ call `person_view`, so no output can forget the rule.
 
 from __future__ import annotations
 
-from .models.villages import Person, Village
+from ..content.models.villages import Person, Village
 
 PROFILES = ("public", "internal")
 

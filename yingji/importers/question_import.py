@@ -15,15 +15,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..catalog import KINDS
+from ..content.kinds import KINDS
 from ..diagnostics import Collector, Problem
-from ..importers.law_text import chinese_to_int
-from ..load import explain, load_all, load_file
-from ..models.questions import LETTERS, Question
-from ..refs import build_knowledge
-from ..yamlsource import read_source
-from .table import OPTION_COLUMNS, Row, Table, is_example, read_table
-from .yamlout import bank_yaml
+from .law_text import chinese_to_int
+from ..content.load import explain, load_all, load_file
+from ..content.models.questions import LETTERS, Question
+from ..content.refs import build_knowledge
+from ..content.yamlsource import read_source
+from .question_table import OPTION_COLUMNS, Row, Table, is_example, read_table
+from .question_yaml import bank_yaml
 
 TYPES = {"判断": "判断", "判断题": "判断", "单选": "单选", "单选题": "单选", "单项选择题": "单选",
          "多选": "多选", "多选题": "多选", "多项选择题": "多选"}
@@ -252,7 +252,7 @@ def _cells_for_lines(message: str, display: str, table: Table, result: ImportRes
 
 def import_questions(root: Path, source: Path, topic: str, out: Path | None, sheet: str | None = None):
     """Returns (problems, summary). Writes `out` only when there is no problem at all."""
-    from .table import TableError
+    from .question_table import TableError
 
     out = out or root / "quizzes" / f"{topic}.yml"
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .catalog import KINDS
+from .kinds import KINDS
 
 
 def schemas() -> dict[str, str]:

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from ..knowledge import Knowledge, QuestionEntry
-from ..models.questions import Question
-from .data import resolve_ref
-from .table import append_row, new_sheet, save_workbook
+from ..content.knowledge import Knowledge, QuestionEntry
+from ..content.models.questions import Question
+from ..quiz.data import resolve_ref
+from .question_table import append_row, new_sheet, save_workbook
 
 PROPORTIONAL = "按比例"
 ALL_OR_NOTHING = "全对才得分"

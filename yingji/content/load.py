@@ -15,8 +15,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .catalog import FOLDERS, KINDS, ContentKind, kind_for
-from .diagnostics import Collector, Location, format_key_path
+from .kinds import FOLDERS, KINDS, ContentKind, kind_for
+from ..diagnostics import Collector, Location, format_key_path
 from .yamlsource import SourceDoc, SourceError, read_source
 
 

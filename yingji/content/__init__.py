@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .diagnostics import Collector, ContentError, Problem
+from ..diagnostics import Collector, ContentError, Problem
 from .knowledge import Knowledge
 from .load import load_all
 from .refs import build_knowledge
