@@ -26,7 +26,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from yingji.site.write import hand_written_files  # noqa: E402
+from yingji.owned_files import hand_written_files  # noqa: E402
 
 SITE_SETUP = ("mkdocs.yml", "theme_overrides", "hooks")
 

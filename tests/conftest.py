@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from yingji.site.write import hand_written_files
+from yingji.owned_files import hand_written_files
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

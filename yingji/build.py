@@ -16,12 +16,16 @@ from datetime import date, datetime, timezone
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Problem
-from .print.stage import build_documents
 from .content import load_knowledge
-from .site.pages import all_pages
+from .content.knowledge import Knowledge
+from .diagnostics import Problem
+from .owned_files import hand_written_pages, write_pages
+from .presentation import route_table, site_address_problem
+from .presentation.routes import RouteTable
+from .print.stage import build_documents
+from .quiz.pages import quiz_pages
+from .site.pages import merge, site_pages
 from .site.search import SearchUnavailable, import_jieba
-from .site.write import hand_written_pages, write_pages
 
 
 class BuildFailed(Exception):
@@ -42,23 +46,30 @@ class BuildReport:
 def build(root: Path, site_dir: Path | None = None, *, profile: str = "public") -> BuildReport:
     site_dir = (site_dir or root / "site").resolve()
     report = BuildReport(site_dir)
+
+    # 1. content: read and check everything; any error stops here, before a file is written
     started = time.perf_counter()
     knowledge, report.warnings = load_knowledge(root)
     report.timings["load"] = time.perf_counter() - started
     _require_jieba()
 
+    # 2. presentation: plan every page, data file and PDF of this build
     started = time.perf_counter()
-    pages = all_pages(knowledge, profile, hand_written_pages(root / "docs"))
+    routes = plan_outputs(root, knowledge, profile)
+    report.warnings += [p for p in [site_address_problem(knowledge)] if p]
+
+    # 3. outputs: Markdown pages and quiz data into docs/, then the PDFs beside them
+    pages = generate_pages(knowledge, profile, routes)
     report.pages = len(pages)
     report.changed = write_pages(root / "docs", pages)
     report.timings["generate"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    printed = build_documents(root, knowledge, profile)  # PDFs into docs/downloads/, before mkdocs
+    printed = build_documents(root, knowledge, profile, routes)  # into docs/downloads/, before mkdocs checks links
     report.documents, report.rendered = printed.documents, printed.rendered
-    report.warnings += printed.warnings
     report.timings["pdf"] = time.perf_counter() - started
 
+    # 4. mkdocs builds a staging folder, which replaces site/ only when everything succeeded
     staging = site_dir.with_name(f"{site_dir.name}.tmp-{os.getpid()}")
     try:
         started = time.perf_counter()
@@ -68,6 +79,17 @@ def build(root: Path, site_dir: Path | None = None, *, profile: str = "public") 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return report
+
+
+def plan_outputs(root: Path, knowledge: Knowledge, profile: str) -> RouteTable:
+    return route_table(root, knowledge, profile, hand_written_pages(root / "docs"))
+
+
+def generate_pages(knowledge: Knowledge, profile: str, routes: RouteTable) -> dict[str, str]:
+    """Every generated file of docs/ except the PDFs: the site's pages and the quiz's."""
+    pages = site_pages(knowledge, profile, routes)
+    merge(pages, quiz_pages(knowledge, routes))
+    return pages
 
 
 def _require_jieba() -> None:

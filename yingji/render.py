@@ -81,3 +81,20 @@ def environment() -> Environment:
 
 def render(template: str, **context) -> str:
     return environment().get_template(template).render(**context)
+
+
+def print_versions(routes, kind: str, entity: str = "") -> str:
+    """The "打印版" line that ends a page with PDFs (its documents in the route table), or ""."""
+    docs = routes.downloads_of(kind, entity)
+    if not docs or not routes.has("downloads"):
+        return ""
+    page = routes.path(kind, entity)
+    links = "；".join(f"[{md_inline(d.title)}]({routes.link(page, 'pdf', d.path)})（{d.paper}）" for d in docs)
+    return f"\n\n---\n\n**打印版（PDF）**：{links}。[全部打印资料]({routes.link(page, 'downloads')})\n"
+
+
+def render_page(routes, kind: str, entity: str, template: str, **context) -> tuple[str, str]:
+    """(docs path, Markdown) of one page of the route table: its template, then its 打印版 line."""
+    text = render(template, **context)
+    line = print_versions(routes, kind, entity)
+    return routes.path(kind, entity), (text.rstrip("\n") + line if line else text)

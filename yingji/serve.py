@@ -10,12 +10,12 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from .build import generate_pages, plan_outputs
+from .content import load_knowledge
 from .diagnostics import ContentError, print_problems
+from .owned_files import write_pages
 from .print.engine import PrintError
 from .print.stage import build_documents
-from .content import load_knowledge
-from .site.pages import all_pages
-from .site.write import hand_written_pages, write_pages
 
 POLL_SECONDS = 1.0
 
@@ -38,9 +38,10 @@ def regenerate(root: Path) -> bool:
         print("内容有错误，预览保持上一次的正确版本。")
         return False
     print_problems(warnings)
-    changed = write_pages(root / "docs", all_pages(knowledge, hand_written=hand_written_pages(root / "docs")))
+    routes = plan_outputs(root, knowledge, "public")
+    changed = write_pages(root / "docs", generate_pages(knowledge, "public", routes))
     try:
-        rendered = build_documents(root, knowledge, "public").rendered  # the pages link to the PDFs
+        rendered = build_documents(root, knowledge, "public", routes).rendered  # the pages link to the PDFs
     except PrintError as err:
         print(f"PDF 未能生成：{err}")
         return False

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pydantic import BaseModel
 
+from .models.county import County
 from .models.exams import ExamsFile
 from .models.glossary import Glossary
 from .models.laws import Law
@@ -34,6 +35,7 @@ class ContentKind:
 
 # First match wins: the specific names come before the catch-all question banks.
 KINDS: tuple[ContentKind, ...] = (
+    ContentKind("county", "content", "county.yml", County, required=True),
     ContentKind("plan", "content", "plan.yml", Plan, required=True),
     ContentKind("units", "content", "units.yml", UnitsFile, required=True),
     ContentKind("glossary", "content", "glossary.yml", Glossary),

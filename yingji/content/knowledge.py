@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .models.county import County
 from .models.exams import Exam
 from .models.glossary import Term
 from .models.laws import Article, Law
@@ -35,6 +36,7 @@ class QuestionEntry:
 
 @dataclass(frozen=True)
 class Knowledge:
+    county: County
     plan: Plan
     units: dict[str, Unit]
     laws: dict[str, Law] = field(default_factory=dict)

@@ -93,7 +93,7 @@ def build_knowledge(loaded: list[LoadedFile], collector: Collector) -> Knowledge
     registry = IdRegistry(collector)
     _define_all(files, registry, collector)
     _check_all(files, registry, collector)
-    if collector.errors or not files["plan"] or not files["units"]:
+    if collector.errors or not files["plan"] or not files["units"] or not files["county"]:
         return None
     return _assemble(files)
 
@@ -208,6 +208,7 @@ def _assemble(files) -> Knowledge:
         for question in bank.model.questions
     }
     return Knowledge(
+        county=files["county"][0].model,
         plan=files["plan"][0].model,
         units={unit.id: unit for file in files["units"] for unit in file.model.units},
         laws={file.model.id: file.model for file in sorted(files["law"], key=lambda f: f.doc.file)},

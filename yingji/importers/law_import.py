@@ -12,7 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from .law_text import FLK_URL, Article, ParsedLaw, int_to_chinese, parse_law_text
+from ..presentation.labels import article_label, chinese_number as int_to_chinese
+from .law_text import FLK_URL, Article, ParsedLaw, parse_law_text
 
 # --------------------------------------------------------------------------------------
 # Law table: ids, reference files and metadata
@@ -198,7 +199,7 @@ def law_yaml(parsed: ParsedLaw, meta: dict, numbers=None, notes: dict | None = N
 
 def _labels(numbers) -> str:
     """[3, 21] → 第三条、第二十一条"""
-    return "、".join(f"第{int_to_chinese(n)}条" for n in numbers)
+    return "、".join(article_label(n) for n in numbers)
 
 
 def parse_numbers(spec: str) -> list[int]:

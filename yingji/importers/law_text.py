@@ -7,6 +7,8 @@ alters the official wording. Writing content/laws files is yingji.importers.law_
 
 from __future__ import annotations
 
+from ..presentation.labels import article_label, chinese_number as int_to_chinese
+
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -41,25 +43,6 @@ def chinese_to_int(text: str) -> int:
     if not text:
         raise ValueError("中文数字为空")
     return total + (digit or 0)
-
-
-def int_to_chinese(number: int) -> str:
-    """Convert 1..9999 to the numeral used in article labels (119 → 一百一十九)."""
-    if not 0 < number < 10000:
-        raise ValueError(f"超出范围的条文序号：{number}")
-    parts: list[str] = []
-    pending_zero = False
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit = number // value % 10
-        if digit == 0:
-            pending_zero = bool(parts)
-            continue
-        if pending_zero:
-            parts.append("零")
-            pending_zero = False
-        parts.append(NUMERALS[digit] + unit)
-    text = "".join(parts)
-    return text[1:] if text.startswith("一十") else text
 
 
 # --------------------------------------------------------------------------------------
@@ -245,7 +228,7 @@ class _Parser:
         if self.current is None:
             return
         paragraphs, self.current = self.current, None
-        label = f"第{int_to_chinese(self.current_number)}条"
+        label = article_label(self.current_number)
         if not paragraphs:
             self.problem(self.current_line, f"{label}没有正文")
         self.check_items(label, paragraphs)
@@ -299,7 +282,7 @@ def parse_law_text(text: str, source_name: str) -> ParsedLaw:
 
 def render_article(number: int, text: str) -> str:
     """Render an article back to its source form: 第X条 first line, further lines below."""
-    label = f"第{int_to_chinese(number)}条"
+    label = article_label(number)
     return f"{label} {text}" if text else label
 
 

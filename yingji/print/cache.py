@@ -23,7 +23,7 @@ import shutil
 from functools import lru_cache
 from pathlib import Path
 
-from ..site.write import PDF_MANIFEST as MANIFEST, sync_owned_files
+from ..owned_files import PDF_MANIFEST as MANIFEST, sync_owned_files
 
 CACHE_DIR = Path(".cache") / "pdf"
 FONT_FILES = (

@@ -12,10 +12,10 @@ import random
 from dataclasses import dataclass
 
 from ..content.knowledge import Knowledge
+from ..presentation.documents import parse_subject
 from ..content.models.exams import Exam
 from ..content.models.questions import LETTERS, Question
 
-SAMPLE_SEED = 1  # the sample paper the site offers; trainers make more with `yingji paper`
 NUMERALS = "一二三四五六七八九十"
 TYPE_HINTS = {
     "判断": "正确的在括号内打“√”，错误的打“×”",
@@ -75,17 +75,6 @@ def stem_parts(stem: str) -> dict:
     """The stem split so that its last characters and the answer brackets never part at a line end."""
     blank = "（　）" not in stem and "（ ）" not in stem
     return {"stem": stem[:-2], "stem_end": stem[-2:], "blank": blank}
-
-
-def parse_subject(subject: str) -> tuple[str, int, int]:
-    """'zhuyao-fuzeren-moni-seed7-2' → ('zhuyao-fuzeren-moni', 7, 2)."""
-    exam_id, _, rest = subject.rpartition("-seed")
-    seed, _, copy = rest.partition("-")
-    return exam_id, int(seed), int(copy)
-
-
-def subject_name(exam_id: str, seed: int, copy: int) -> str:
-    return f"{exam_id}-seed{seed}-{copy}"
 
 
 def paper_view(knowledge: Knowledge, subject: str, *, key: bool) -> dict:

@@ -10,7 +10,8 @@ import shutil
 from pathlib import Path
 
 from ..content import load_knowledge
-from .catalog import paper_documents
+from ..presentation import route_table
+from ..presentation.documents import paper_documents
 from .paper import PaperError
 from .stage import render_documents
 
@@ -23,7 +24,7 @@ def write_papers(root: Path, exam_id: str, seed: int, copies: int, out: Path) ->
     if copies < 1 or seed < 0:
         raise PaperError("--copies 至少为 1，--seed 不能为负数")
     docs = [doc for copy in range(1, copies + 1) for doc in paper_documents(knowledge.exams[exam_id], seed, copy)]
-    report = render_documents(root, knowledge, docs, "public", progress=None)
+    report = render_documents(root, knowledge, docs, "public", route_table(root, knowledge, "public"), progress=None)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for doc in docs:

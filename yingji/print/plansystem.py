@@ -7,7 +7,7 @@ and what is 示例.
 from __future__ import annotations
 
 from ..content.knowledge import Knowledge
-from ..site.plans import drill_label, owner_name
+from ..presentation.labels import drill_label, owner_name
 
 KIND_ORDER = {"总体": 0, "专项": 1, "部门": 2, "单位": 3, "基层": 4}
 

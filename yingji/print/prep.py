@@ -12,7 +12,6 @@ from .paper import stem_parts
 from .views import basis, chapters, laws, option_layout
 
 AUDIENCE = "主要负责人"
-EXAM_ID = "zhuyao-fuzeren-moni"
 
 
 def _questions(knowledge: Knowledge) -> list[tuple[str, list]]:
@@ -55,7 +54,7 @@ def exam_prep(knowledge: Knowledge) -> dict:
             )
         topics.append({"id": f"topic-{topic.id}", "key_id": f"key-{topic.id}", "title": topic.title, "questions": questions})
     law_list = laws(knowledge, essential_articles(knowledge), highlight=AUDIENCE)
-    exam = knowledge.exams.get(EXAM_ID)
+    exam = next((e for e in knowledge.exams.values() if AUDIENCE in e.audience), None)  # the exam this book prepares for
     toc = [{"level": 1, "id": ch[0]["id"], "title": f"{ch[0]['label']}　{ch[0]['title']}"}]
     toc += [{"level": 2, "id": f"law-{law['id']}", "title": f"《{law['title']}》"} for law in law_list]
     toc.append({"level": 1, "id": ch[1]["id"], "title": f"{ch[1]['label']}　{ch[1]['title']}"})
@@ -65,7 +64,7 @@ def exam_prep(knowledge: Knowledge) -> dict:
     return {
         "title": "主要负责人应知应会手册",
         "cover_title": ["企业主要负责人", "应知应会手册"],
-        "county": knowledge.plan.county,
+        "county": knowledge.county.name,
         "chapters": ch,
         "toc": toc,
         "laws": law_list,

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.knowledge import Knowledge
-from .cache import Cache, bundle_key, content_key, place
-from .cards import site_url, site_url_problem
+from ..presentation.documents import Document
+from ..presentation.routes import RouteTable
 from .bundle import Bundles
-from .catalog import DOWNLOADS, Document, creation_date, document_html, documents, stylesheets
+from .cache import Cache, bundle_key, content_key, place
+from .catalog import creation_date, document_html, stylesheets
 from .engine import Job, JobResult
 from .pool import run_jobs
 
@@ -31,28 +32,26 @@ class PrintReport:
     seconds: dict[str, float] = field(default_factory=dict)
     results: list[JobResult] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)  # catalog path → cached PDF
-    warnings: list = field(default_factory=list)  # diagnostics.Problem
 
 
-def build_documents(root: Path, knowledge: Knowledge, profile: str, *, progress: bool | None = None) -> PrintReport:
-    """Render every document of the catalog (or reuse the cache) and place it into docs/downloads/."""
-    report = render_documents(root, knowledge, documents(knowledge, profile), profile, progress=progress)
-    problem = site_url_problem(root, knowledge)
-    report.warnings = [problem] if problem else []
+def build_documents(
+    root: Path, knowledge: Knowledge, profile: str, routes: RouteTable, *, progress: bool | None = None
+) -> PrintReport:
+    """Render every document of the route table (or reuse the cache) and place it into docs/downloads/."""
+    report = render_documents(root, knowledge, routes.documents, profile, routes, progress=progress)
     started = time.perf_counter()
-    report.placed = place(root / "docs", {f"{DOWNLOADS}/{path}": file for path, file in report.files.items()})
+    report.placed = place(root / "docs", {routes.path("pdf", path): file for path, file in report.files.items()})
     report.seconds["place"] = time.perf_counter() - started
     Cache(root).keep_only(profile, {file.stem for file in report.files.values()})
     return report
 
 
 def render_documents(
-    root: Path, knowledge: Knowledge, docs: list[Document], profile: str, *, progress: bool | None = None
+    root: Path, knowledge: Knowledge, docs: list[Document], profile: str, routes: RouteTable, *, progress: bool | None = None
 ) -> PrintReport:
     report = PrintReport(documents=len(docs))
     started = time.perf_counter()
-    url = site_url(root)
-    sources = {doc.path: (document_html(knowledge, doc, profile, url), stylesheets(doc)) for doc in docs if not doc.parts}
+    sources = {doc.path: (document_html(knowledge, doc, profile, routes), stylesheets(doc)) for doc in docs if not doc.parts}
     keys = {path: content_key(html + "".join(css)) for path, (html, css) in sources.items()}
     for doc in docs:
         if doc.parts:

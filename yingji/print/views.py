@@ -7,10 +7,8 @@ and print. Helpers shared with the other print views (article labels, citations)
 from __future__ import annotations
 
 from ..content.knowledge import Knowledge
-from ..importers.law_text import int_to_chinese
-from ..content.models.base import split_article_ref
 from ..content.models.plan import Task
-from ..site.views import deadline_label, status_label
+from ..presentation.labels import article_label, before_label, cite_label, deadline_label, status_label
 from .plansystem import plan_system
 
 ROLE_ORDER = ("牵头", "负责", "参与")
@@ -20,24 +18,6 @@ CHAPTER_NUMERALS = "一二三四五六七八九十"
 def lines(text: str | None) -> list[str]:
     """Content text → paragraphs (one per non-empty line)."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
-
-def article_label(number: int) -> str:
-    return f"第{int_to_chinese(number)}条"
-
-
-def cite_label(knowledge: Knowledge, ref: str) -> str:
-    """An article, task or term id → the words a reader would write: 《安全生产法》第二十一条."""
-    parsed = split_article_ref(ref)
-    if parsed:
-        law = knowledge.laws[parsed[0]]
-        return f"《{law.short_title}》{article_label(parsed[1])}"
-    if ref in knowledge.tasks:
-        task = knowledge.tasks[ref]
-        return f"实施方案第{task.number}项“{task.title}”"
-    if ref in knowledge.terms:
-        return f"术语“{knowledge.terms[ref].term}”"
-    return ref
 
 
 def basis(knowledge: Knowledge, question) -> str | None:
@@ -124,7 +104,7 @@ def timeline(knowledge: Knowledge) -> list[dict]:
     groups: dict[str, list[Task]] = {}
     dated = sorted((t for t in knowledge.plan.tasks if t.deadline.date), key=lambda t: (t.deadline.date, t.number))
     for task in dated:
-        groups.setdefault(f"{task.deadline.date.year}年{task.deadline.date.month}月{task.deadline.date.day}日前", []).append(task)
+        groups.setdefault(before_label(task.deadline.date), []).append(task)
     ongoing = [t for t in knowledge.plan.tasks if not t.deadline.date]
     if ongoing:
         groups["长期坚持"] = ongoing
@@ -213,7 +193,7 @@ def handbook(knowledge: Knowledge) -> dict:
     return {
         "title": "应急管理体系和能力建设培训手册",
         "cover_title": ["应急管理体系和能力建设", "培训手册"],
-        "county": plan.county,
+        "county": knowledge.county.name,
         "plan_title": plan.title,
         "doc_number": plan.doc_number,
         "issuers": plan.issuers,
@@ -241,7 +221,7 @@ def matrix(knowledge: Knowledge) -> dict:
         if any(cells):
             rows.append({"name": unit.name, "cells": cells, "count": sum(1 for cell in cells if cell)})
     return {
-        "title": f"{knowledge.plan.county}加强应急管理体系和能力建设责任分工表",
+        "title": f"{knowledge.county.name}加强应急管理体系和能力建设责任分工表",
         "plan_title": knowledge.plan.title,
         "doc_number": knowledge.plan.doc_number,
         "tasks": [

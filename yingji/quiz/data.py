@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 
 from ..content.knowledge import Knowledge, QuestionEntry
-from ..importers.law_text import int_to_chinese
 from ..content.models.base import split_article_ref
 from ..content.models.exams import Exam
 from ..content.models.questions import Question
+from ..presentation.labels import article_title
+from ..presentation.routes import RouteTable
 
 # Longer article texts are cut here; the link leads to the whole article. An exam page carries
 # its whole pool (every question it may draw), so its excerpts are shorter to keep it light.
@@ -22,38 +23,31 @@ PRACTICE_EXCERPT = 300
 EXAM_EXCERPT = 150
 
 
-def practice_page(topic_id: str) -> str:
-    return f"quiz/practice/{topic_id}.md"
-
-
-def exam_page(exam_id: str) -> str:
-    return f"quiz/exam/{exam_id}.md"
-
-
 def excerpt(text: str, limit: int) -> str:
     text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
     return text if len(text) <= limit else text[:limit].rstrip() + "……"
 
 
-def article_label(law_title: str, number: int) -> str:
-    return f"《{law_title}》第{int_to_chinese(number)}条"
+def _docs_link(routes: RouteTable, kind: str, entity: str) -> str:
+    """docs-relative path (and anchor) of a page: the engine turns it into the site's URL."""
+    path, anchor = routes.target(kind, entity)
+    return f"{path}#{anchor}" if anchor else path
 
 
-def resolve_ref(knowledge: Knowledge, ref: str, limit: int = PRACTICE_EXCERPT) -> dict:
+def resolve_ref(knowledge: Knowledge, routes: RouteTable, ref: str, limit: int = PRACTICE_EXCERPT) -> dict:
     """A citation as the learner sees it: title, link (docs-relative .md path) and text."""
     if split_article_ref(ref):
         entry = knowledge.articles[ref]
-        number = entry.article.number
         return {
-            "title": article_label(entry.law.short_title, number),
-            "url": f"laws/{entry.law.id}.md#a{number}",
+            "title": article_title(entry.law.short_title, entry.article.number),
+            "url": _docs_link(routes, "article", ref),
             "text": excerpt(entry.article.text, limit),
         }
     if ref in knowledge.tasks:
         task = knowledge.tasks[ref]
-        return {"title": f"实施方案 第{task.number}项任务：{task.title}", "url": f"tasks/{task.id}.md", "text": excerpt(task.text, limit)}
+        return {"title": f"实施方案 第{task.number}项任务：{task.title}", "url": _docs_link(routes, "task", ref), "text": excerpt(task.text, limit)}
     term = knowledge.terms[ref]
-    return {"title": f"术语：{term.term}", "url": f"glossary/index.md#{term.id}", "text": excerpt(term.definition, limit)}
+    return {"title": f"术语：{term.term}", "url": _docs_link(routes, "term", ref), "text": excerpt(term.definition, limit)}
 
 
 def chapter_label(knowledge: Knowledge, ref: str) -> str | None:
@@ -96,12 +90,12 @@ def practice_question(knowledge: Knowledge, question: Question, chapters: list[s
     return data
 
 
-def refs_of(knowledge: Knowledge, entries: list[QuestionEntry], limit: int = PRACTICE_EXCERPT) -> dict[str, dict]:
+def refs_of(knowledge: Knowledge, routes: RouteTable, entries: list[QuestionEntry], limit: int = PRACTICE_EXCERPT) -> dict[str, dict]:
     refs: dict[str, dict] = {}
     for entry in entries:
         for ref in entry.question.cites:
             if ref not in refs:
-                refs[ref] = resolve_ref(knowledge, ref, limit)
+                refs[ref] = resolve_ref(knowledge, routes, ref, limit)
     return refs
 
 
@@ -109,7 +103,7 @@ def topic_entries(knowledge: Knowledge, topic_id: str) -> list[QuestionEntry]:
     return [entry for entry in knowledge.questions.values() if entry.topic == topic_id]
 
 
-def topic_data(knowledge: Knowledge, topic_id: str) -> dict:
+def topic_data(knowledge: Knowledge, topic_id: str, routes: RouteTable) -> dict:
     entries = topic_entries(knowledge, topic_id)
     chapters: list[str] = []
     questions = [practice_question(knowledge, entry.question, chapters) for entry in entries]
@@ -117,10 +111,10 @@ def topic_data(knowledge: Knowledge, topic_id: str) -> dict:
         "kind": "practice",
         "id": topic_id,
         "title": knowledge.topics[topic_id].title,
-        "page": practice_page(topic_id),
+        "page": routes.path("practice", topic_id),
         "chapters": _sorted_chapters(chapters, questions),
         "questions": questions,
-        "refs": refs_of(knowledge, entries),
+        "refs": refs_of(knowledge, routes, entries),
     }
 
 
@@ -167,16 +161,16 @@ def blueprint(exam: Exam) -> dict:
     }
 
 
-def exam_data(knowledge: Knowledge, exam: Exam) -> dict:
+def exam_data(knowledge: Knowledge, exam: Exam, routes: RouteTable) -> dict:
     pool = exam_pool(knowledge, exam)
     return {
         "kind": "exam",
         "id": exam.id,
         "title": exam.title,
-        "page": exam_page(exam.id),
+        "page": routes.path("exam", exam.id),
         "exam": blueprint(exam),
         "questions": [question_data(entry.question) for entry in pool],
-        "refs": refs_of(knowledge, pool, EXAM_EXCERPT),
+        "refs": refs_of(knowledge, routes, pool, EXAM_EXCERPT),
     }
 
 

@@ -11,16 +11,12 @@ from __future__ import annotations
 
 from ..content.knowledge import Knowledge
 from ..content.models.exams import Exam
-from ..render import render
+from ..presentation.routes import RouteTable
+from ..render import render, render_page
 from . import data
 
 TYPES = ("判断", "单选", "多选")
 DATA_GLOBAL = "yingjiQuizData"
-
-
-def data_path(page: str) -> str:
-    """quiz/practice/x.md -> quiz/practice/x.data.js (docs-relative, also the data's key)."""
-    return page.removesuffix(".md") + ".data.js"
 
 
 def data_script(key: str, payload: dict) -> str:
@@ -62,45 +58,48 @@ def exam_summary(exam: Exam) -> dict:
     }
 
 
-def index_view(knowledge: Knowledge) -> dict:
+def index_view(knowledge: Knowledge, routes: RouteTable) -> dict:
+    page = routes.path("quiz")
     topics = []
     for topic in knowledge.topics.values():
         entries = data.topic_entries(knowledge, topic.id)
         if entries:
-            topics.append({"id": topic.id, "title": topic.title, "count": len(entries), "types": type_counts(entries)})
+            topics.append({"id": topic.id, "title": topic.title, "count": len(entries), "types": type_counts(entries),
+                           "href": routes.link(page, "practice", topic.id)})
     return {
         "topics": topics,
         "total": len(knowledge.questions),
         "types": type_counts(knowledge.questions.values()),
-        "exams": [exam_summary(exam) for exam in knowledge.exams.values()],
+        "exams": [exam_summary(exam) | {"href": routes.link(page, "exam", exam.id)} for exam in knowledge.exams.values()],
+        "review_href": routes.link(page, "quiz-review"),
     }
 
 
-def quiz_pages(knowledge: Knowledge, profile: str) -> dict[str, str]:
-    if not knowledge.questions:
+def quiz_pages(knowledge: Knowledge, routes: RouteTable) -> dict[str, str]:
+    """The quiz's pages and data scripts, as the route table plans them."""
+    if not routes.has("quiz"):
         return {}
-    pages = {
-        "quiz/index.md": render("quiz/index.md.j2", quiz=index_view(knowledge)),
-        "quiz/review.md": render("quiz/review.md.j2"),
-    }
-    for topic in knowledge.topics.values():
+    pages = dict([render_page(routes, "quiz", "", "quiz/index.md.j2", quiz=index_view(knowledge, routes))])
+    pages[routes.path("quiz-review")] = render("quiz/review.md.j2")
+    for route in routes.of_kind("practice"):
+        topic = knowledge.topics[route.entity]
         entries = data.topic_entries(knowledge, topic.id)
-        if not entries:
-            continue
-        page = data.practice_page(topic.id)
+        data_src = routes.path("practice-data", topic.id)
         view = {
             "id": topic.id,
             "title": topic.title,
             "description": topic.description,
             "count": len(entries),
             "types": type_counts(entries),
-            "data_src": data_path(page),
+            "data_src": data_src,
+            "review_href": routes.link(route.path, "quiz-review"),
         }
-        pages[page] = render("quiz/practice.md.j2", topic=view)
-        pages[data_path(page)] = data_script(data_path(page), data.topic_data(knowledge, topic.id))
-    for exam in knowledge.exams.values():
-        page = data.exam_page(exam.id)
-        view = exam_summary(exam) | {"data_src": data_path(page), "pool": len(data.exam_pool(knowledge, exam))}
-        pages[page] = render("quiz/exam.md.j2", exam=view)
-        pages[data_path(page)] = data_script(data_path(page), data.exam_data(knowledge, exam))
+        pages[route.path] = render("quiz/practice.md.j2", topic=view)
+        pages[data_src] = data_script(data_src, data.topic_data(knowledge, topic.id, routes))
+    for route in routes.of_kind("exam"):
+        exam = knowledge.exams[route.entity]
+        data_src = routes.path("exam-data", exam.id)
+        view = exam_summary(exam) | {"data_src": data_src, "pool": len(data.exam_pool(knowledge, exam))}
+        pages.update([render_page(routes, "exam", exam.id, "quiz/exam.md.j2", exam=view)])
+        pages[data_src] = data_script(data_src, data.exam_data(knowledge, exam, routes))
     return pages

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..render import md_inline
-from . import links
 from .context import SiteContext
 
 STEMS_SHOWN = 3  # per topic, when there is no practice page to link to
@@ -19,28 +18,26 @@ STEMS_SHOWN = 3  # per topic, when there is no practice page to link to
 def citations(ctx: SiteContext, target_id: str, page: str, linker=None) -> dict:
     knowledge = ctx.knowledge
     indicators = {ind.id: ind for ind in knowledge.plan.goals.indicators}
-    plans = getattr(knowledge, "contingency_plans", {}) or {}  # 1+N+X plans (villages branch)
     found: dict[str, list] = {"tasks": [], "terms": [], "indicators": [], "plans": []}
     questions: dict[str, list] = defaultdict(list)
     for source_id in knowledge.cited_by.get(target_id, []):
         if source_id in knowledge.terms:
             term = knowledge.terms[source_id]
-            found["terms"].append({"title": term.term, "href": links.rel(page, links.GLOSSARY, term.id)})
+            found["terms"].append({"title": term.term, "href": ctx.link(page, "term", term.id)})
         elif source_id in knowledge.questions:
             entry = knowledge.questions[source_id]
             questions[entry.topic].append(entry.question)
         elif source_id in indicators:
             found["indicators"].append(
                 {"title": indicators[source_id].name, "target": indicators[source_id].target,
-                 "href": links.rel(page, links.PLAN, source_id)}
+                 "href": ctx.link(page, "indicator", source_id)}
             )
         elif source_id in knowledge.tasks:
             task = knowledge.tasks[source_id]
-            found["tasks"].append({"title": f"{task.number}. {task.title}", "href": links.rel(page, links.task_page(task.id))})
-        elif source_id in plans and ctx.exists(links.plan_page(source_id)):
-            plan = plans[source_id]
-            title = getattr(plan, "title", None) or getattr(plan, "name", source_id)
-            found["plans"].append({"title": title, "href": links.rel(page, links.plan_page(source_id))})
+            found["tasks"].append({"title": f"{task.number}. {task.title}", "href": ctx.link(page, "task", task.id)})
+        elif ctx.has("contingency-plan", source_id):
+            plan = knowledge.contingency_plans[source_id]
+            found["plans"].append({"title": plan.title, "href": ctx.link(page, "contingency-plan", source_id)})
     found["questions"] = _question_groups(ctx, questions, page, linker)
     found["count"] = sum(len(v) for k, v in found.items() if k != "questions") + sum(
         g["count"] for g in found["questions"]
@@ -54,14 +51,13 @@ def _question_groups(ctx: SiteContext, by_topic: dict[str, list], page: str, lin
     groups = []
     for topic_id in sorted(by_topic, key=lambda t: (order.get(t, len(order)), t)):
         questions = sorted(by_topic[topic_id], key=lambda q: q.id)
-        practice = links.practice_page(topic_id)
-        linked = ctx.exists(practice)
+        linked = ctx.has("practice", topic_id)
         shown = [] if linked else questions[:STEMS_SHOWN]
         groups.append(
             {
                 "title": topics[topic_id].title if topic_id in topics else topic_id,
                 "count": len(questions),
-                "href": links.rel(page, practice) if linked else None,
+                "href": ctx.link(page, "practice", topic_id) if linked else None,
                 "stems": [linker.inline(q.stem) if linker else md_inline(q.stem) for q in shown],
                 "more": len(questions) - len(shown) if not linked else 0,
             }

@@ -1,18 +1,14 @@
-"""The downloads page (downloads/index.md) and the "打印版" links on the pages that have a PDF.
+"""The downloads page and the "打印版" lines of the pages that have PDFs.
 
-Both come from the print catalog, the one list of PDFs, so a page never links to a PDF that
-the print stage does not write; `mkdocs build --strict` checks every such link, because the
-PDFs are placed into docs/downloads/ before mkdocs runs (see yingji/print/cache.py).
+Both ask the route table, whose document list is the one the print stage renders, so a page
+never links to a PDF that the build does not write; `mkdocs build --strict` checks every such
+link, because the PDFs are placed into docs/downloads/ before mkdocs runs.
 """
 
 from __future__ import annotations
 
-import posixpath
-from collections import defaultdict
-
-from ..content.knowledge import Knowledge
-from ..print.catalog import DOWNLOADS, Document, documents
-from ..render import md_inline, render
+from ..render import render
+from .context import SiteContext
 
 GROUPS = (
     ("培训资料", ("handbook", "exam-prep", "matrix")),
@@ -20,34 +16,23 @@ GROUPS = (
 )
 
 
-def downloads_page(knowledge: Knowledge, profile: str) -> dict[str, str]:
-    docs = documents(knowledge, profile)
+def produce(ctx: SiteContext) -> dict[str, str]:
+    if not ctx.has("downloads"):
+        return {}
+    page = ctx.routes.path("downloads")
+
+    def linked(doc) -> dict:
+        return {"title": doc.title, "short": doc.short, "description": doc.description, "paper": doc.paper,
+                "href": ctx.link(page, "pdf", doc.path)}
+
+    docs = ctx.routes.documents
     groups = [
-        {"title": title, "documents": [d for d in docs if d.kind in kinds]}
+        {"title": title, "documents": [linked(d) for d in docs if d.kind in kinds]}
         for title, kinds in GROUPS
         if any(d.kind in kinds for d in docs)
     ]
     bundles = [
-        {"document": d, "parts": [by_path for by_path in docs if by_path.bundle == d.path]} for d in docs if d.parts
+        {"document": linked(d), "parts": [linked(part) for part in docs if part.bundle == d.path]} for d in docs if d.parts
     ]
-    page = render("site/downloads.md.j2", groups=groups, bundles=bundles, county=knowledge.plan.county)
-    return {f"{DOWNLOADS}/index.md": page}
+    return {page: render("site/downloads.md.j2", groups=groups, bundles=bundles)}
 
-
-def link_downloads(pages: dict[str, str], knowledge: Knowledge, profile: str) -> dict[str, str]:
-    """Append a "打印版" line to every generated page that has PDFs (whoever produced the page)."""
-    by_page: dict[str, list[Document]] = defaultdict(list)
-    for doc in documents(knowledge, profile):
-        if doc.page:
-            by_page[doc.page].append(doc)
-    linked = dict(pages)
-    for page, docs in by_page.items():
-        if page in linked:
-            links = "；".join(f"[{md_inline(d.title)}]({_relative(page, d.path)})（{d.paper}）" for d in docs)
-            index = posixpath.relpath(f"{DOWNLOADS}/index.md", posixpath.dirname(page))
-            linked[page] = linked[page].rstrip("\n") + f"\n\n---\n\n**打印版（PDF）**：{links}。[全部打印资料]({index})\n"
-    return linked
-
-
-def _relative(page: str, path: str) -> str:
-    return posixpath.relpath(f"{DOWNLOADS}/{path}", posixpath.dirname(page))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ..content.models.glossary import Term
 from ..render import render
-from . import links
 from .backlinks import citations
 from .context import SiteContext
 from .law_pages import article_title
@@ -18,11 +17,11 @@ CERTAINTY_CLASS = {"确定": "sure", "待核实": "check", "以县应急管理�
 
 
 def produce(ctx: SiteContext) -> dict[str, str]:
-    return {links.GLOSSARY: render("site/glossary.md.j2", glossary=glossary(ctx))}
+    return {ctx.routes.path("glossary"): render("site/glossary.md.j2", glossary=glossary(ctx))}
 
 
 def glossary(ctx: SiteContext) -> dict:
-    page = links.GLOSSARY
+    page = ctx.routes.path("glossary")
     linker = ctx.linker(page)  # one per page: each term is linked at its first mention only
     terms = [_term(ctx, term, page, linker) for term in ctx.knowledge.terms.values()]
     uncertain = sum(1 for term in terms if term["certainty_note"])
@@ -34,8 +33,7 @@ def _term(ctx: SiteContext, term: Term, page: str, linker) -> dict:
     sources = []
     for source in term.sources:
         if source.article:
-            target, anchor = links.article_target(source.article)
-            sources.append({"title": article_title(ctx, source.article), "href": links.rel(page, target, anchor)})
+            sources.append({"title": article_title(ctx, source.article), "href": ctx.link(page, "article", source.article)})
         else:
             sources.append({"title": source.document + (f"（{source.number}）" if source.number else ""), "href": None})
     cited = citations(ctx, term.id, page, None)
@@ -47,7 +45,7 @@ def _term(ctx: SiteContext, term: Term, page: str, linker) -> dict:
         "entries": term.items,
         "sources": sources,
         "tasks": [
-            {"title": f"{ctx.knowledge.tasks[t].number}. {ctx.knowledge.tasks[t].title}", "href": links.rel(page, links.task_page(t))}
+            {"title": f"{ctx.knowledge.tasks[t].number}. {ctx.knowledge.tasks[t].title}", "href": ctx.link(page, "task", t)}
             for t in term.tasks
         ],
         "certainty": term.certainty,

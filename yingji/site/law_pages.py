@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ..importers.law_text import int_to_chinese
 from ..content.models.laws import Law
+from ..presentation.labels import article_label, article_title as article_name, day_label
+from ..presentation.routes import article_anchor
 from ..render import md_inline, render
-from . import links
 from .backlinks import citations
 from .context import SiteContext
 
@@ -20,31 +20,23 @@ _WEB = re.compile(r"^https?://[^\s\"'<>]+$")
 
 
 def produce(ctx: SiteContext) -> dict[str, str]:
-    pages = {links.LAWS: render("site/laws_index.md.j2", index=law_index(ctx))}
+    pages = {ctx.routes.path("laws"): render("site/laws_index.md.j2", index=law_index(ctx))}
     for law in ctx.knowledge.laws.values():
-        pages[links.law_page(law.id)] = render("site/law.md.j2", law=law_page(ctx, law))
+        pages[ctx.routes.path("law", law.id)] = render("site/law.md.j2", law=law_page(ctx, law))
     return pages
 
 
-def article_label(number: int) -> str:
-    return f"第{int_to_chinese(number)}条"
-
-
-def _day(value) -> str:
-    return f"{value.year}年{value.month}月{value.day}日" if value else "—"
-
-
 def law_index(ctx: SiteContext) -> dict:
-    page = links.LAWS
+    page = ctx.routes.path("laws")
     laws = []
     for law in ctx.knowledge.laws.values():
         laws.append(
             {
                 "title": law.title,
-                "href": links.rel(page, links.law_page(law.id)),
+                "href": ctx.link(page, "law", law.id),
                 "kind": law.kind,
                 "version": law.version,
-                "effective": _day(law.effective_date),
+                "effective": day_label(law.effective_date),
                 "status": law.status,
                 "repealed": law.status == "已废止",
                 "articles": len(law.articles),
@@ -55,7 +47,7 @@ def law_index(ctx: SiteContext) -> dict:
 
 
 def law_page(ctx: SiteContext, law: Law) -> dict:
-    page = links.law_page(law.id)
+    page = ctx.routes.path("law", law.id)
     linker = ctx.linker(page)
     replacement = ctx.knowledge.laws.get(law.replaced_by) if law.replaced_by else None
     return {
@@ -64,17 +56,17 @@ def law_page(ctx: SiteContext, law: Law) -> dict:
         "kind": law.kind,
         "issuer": law.issuer,
         "version": law.version,
-        "version_date": _day(law.version_date),
-        "effective": _day(law.effective_date),
+        "version_date": day_label(law.version_date),
+        "effective": day_label(law.effective_date),
         "status": law.status,
         "repealed": law.status == "已废止",
         "replacement": (
-            {"title": replacement.title, "href": links.rel(page, links.law_page(replacement.id))} if replacement else None
+            {"title": replacement.title, "href": ctx.link(page, "law", replacement.id)} if replacement else None
         ),
         "source_url": law.source_url if _WEB.match(law.source_url) else None,
         "history": law.history,
         "chapters": _chapters(ctx, law, page, linker),
-        "index_href": links.rel(page, links.LAWS),
+        "index_href": ctx.link(page, "laws"),
     }
 
 
@@ -87,7 +79,7 @@ def _chapters(ctx: SiteContext, law: Law, page: str, linker) -> list[dict]:
         article_id = law.article_id(article.number)
         chapters[-1]["articles"].append(
             {
-                "anchor": links.article_anchor(article.number),
+                "anchor": article_anchor(article.number),
                 "label": article_label(article.number),
                 # word for word: escaped, one line per paragraph or item, no term links
                 "lines": [md_inline(line.strip()) for line in article.text.splitlines() if line.strip()],
@@ -102,5 +94,5 @@ def _chapters(ctx: SiteContext, law: Law, page: str, linker) -> list[dict]:
 def article_title(ctx: SiteContext, article_id: str) -> str:
     """《安全生产法》第二十一条 — how other pages name an article they link to."""
     entry = ctx.knowledge.articles[article_id]
-    return f"《{entry.law.short_title}》{article_label(entry.article.number)}"
+    return article_name(entry.law.short_title, entry.article.number)
 

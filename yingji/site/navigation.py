@@ -12,42 +12,48 @@ from __future__ import annotations
 
 import yaml
 
-from . import links
+from ..presentation.routes import RouteTable
 
 NAV_FILE = ".nav.yml"  # in docs/; mkdocs and zensical skip dotfiles when collecting pages
 
-# (title, page) or (title, [children]); a child without title (None) is the section's index page.
+# (title, route kind) or (title, [children]); a child without title (None) is the section's index.
 NAV: list = [
-    ("首页", links.HOME),
-    ("实施方案", [(None, links.PLAN), ("重点任务", links.TASKS), ("责任分工", links.UNITS), ("时间表", links.TIMELINE)]),
-    ("1+N+X 预案体系", links.PLANS),
-    ("一村一案", links.VILLAGES),
-    ("法律法规", links.LAWS),
-    ("术语", links.GLOSSARY),
-    ("学习与考试", [(None, links.QUIZ), ("错题本与收藏", links.QUIZ_REVIEW)]),
-    ("资料下载", links.DOWNLOADS),
-    ("关于本站", links.ABOUT),
+    ("首页", "home"),
+    ("实施方案", [(None, "plan"), ("重点任务", "tasks"), ("责任分工", "units"), ("时间表", "timeline")]),
+    ("1+N+X 预案体系", "plans"),
+    ("一村一案", "villages"),
+    ("法律法规", "laws"),
+    ("术语", "glossary"),
+    ("学习与考试", [(None, "quiz"), ("错题本与收藏", "quiz-review")]),
+    ("资料下载", "downloads"),
+    ("关于本站", "about"),
 ]
 
 
-def nav_entries(pages: frozenset[str] | set[str]) -> list:
+def nav_entries(routes: RouteTable) -> list:
     """The mkdocs `nav` list for the pages that exist."""
     nav = []
     for title, target in NAV:
         if isinstance(target, str):
-            if target in pages:
-                nav.append({title: target})
+            if routes.has(target):
+                nav.append({title: routes.path(target)})
             continue
-        children = [child if name is None else {name: child} for name, child in target if child in pages]
+        children = [routes.path(kind) if name is None else {name: routes.path(kind)} for name, kind in target if routes.has(kind)]
         if not children:
             continue
-        if children[0] == target[0][1] and target[0][0] is None:
+        if target[0][0] is None and routes.has(target[0][1]):
             nav.append({title: children})
         else:  # the section has no index page of its own: list its pages directly
             nav.append({title: children if len(children) > 1 else next(iter(children[0].values()))})
     return nav
 
 
-def nav_file(pages: frozenset[str] | set[str]) -> str:
+def site_config(routes: RouteTable, county) -> str:
+    """The generated part of the mkdocs configuration: the county's site name and address (from
+    content/county.yml) and the navigation. mkdocs.yml inherits it (`INHERIT`)."""
+    config = {"site_name": county.site_name, "site_description": county.site_description}
+    if routes.site_url:
+        config["site_url"] = routes.site_url
+    config["nav"] = nav_entries(routes)
     header = "# 由 yingji 生成（yingji build），请勿手工修改；mkdocs.yml 通过 INHERIT 引用本文件。\n"
-    return header + yaml.safe_dump({"nav": nav_entries(pages)}, allow_unicode=True, sort_keys=False)
+    return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

@@ -4,11 +4,7 @@ and the 时间表."""
 from __future__ import annotations
 
 from ..content.models.plan import Task
-from ..render import md_inline, render
-from . import links
-from .backlinks import citations
-from .context import SiteContext
-from .views import (
+from ..presentation.labels import (
     COMPARATOR_WORDS,
     NO_STATUS,
     STATE_CLASS,
@@ -16,24 +12,27 @@ from .views import (
     deadline_label,
     short_deadline,
     status_label,
-    unit_links,
 )
+from ..render import md_inline, render, render_page
+from .backlinks import citations
+from .context import SiteContext
+from .views import unit_links
 
 UPCOMING_SHOWN = 6
 
 
 def produce(ctx: SiteContext) -> dict[str, str]:
-    plan = ctx.knowledge.plan
+    path = ctx.routes.path
     pages = {
-        links.HOME: render("site/home.md.j2", home=home(ctx)),
-        links.PLAN: render("site/plan.md.j2", plan=plan_overview(ctx)),
-        links.TASKS: render("site/tasks_index.md.j2", index=task_index(ctx)),
-        links.TIMELINE: render("site/timeline.md.j2", timeline=timeline(ctx)),
+        path("home"): render("site/home.md.j2", home=home(ctx)),
+        path("tasks"): render("site/tasks_index.md.j2", index=task_index(ctx)),
+        path("timeline"): render("site/timeline.md.j2", timeline=timeline(ctx)),
     }
-    tasks = plan.tasks
+    pages.update([render_page(ctx.routes, "plan", "", "site/plan.md.j2", plan=plan_overview(ctx))])
+    tasks = ctx.knowledge.plan.tasks
     for i, task in enumerate(tasks):
         neighbours = (tasks[i - 1] if i else None, tasks[i + 1] if i + 1 < len(tasks) else None)
-        pages[links.task_page(task.id)] = render("site/task.md.j2", task=task_page(ctx, task, neighbours))
+        pages[path("task", task.id)] = render("site/task.md.j2", task=task_page(ctx, task, neighbours))
     return pages
 
 
@@ -42,9 +41,9 @@ def produce(ctx: SiteContext) -> dict[str, str]:
 
 def home(ctx: SiteContext) -> dict:
     plan = ctx.knowledge.plan
-    page = links.HOME
+    page = ctx.routes.path("home")
     return {
-        "county": plan.county,
+        "county": ctx.knowledge.county.name,
         "title": plan.title,
         "doc_number": plan.doc_number,
         "task_count": len(plan.tasks),
@@ -61,39 +60,46 @@ def _audiences(ctx: SiteContext, page: str) -> list[dict]:
     )
     candidates = {
         "备考的企业主要负责人": [
-            ("在线练习与模拟考试", links.QUIZ, None, "按专题练习，限时模拟考试，自动评分"),
-            (
-                "主要负责人的法定职责",
-                *(links.article_target(duty_article.id) if duty_article else (None, None)),
-                "法律条文原文与通俗要点",
-            ),
-            ("相关法律法规", links.LAWS, None, "每条都有原文、要点和相关试题"),
-            ("常考术语", links.GLOSSARY, None, "第一责任人、双重预防机制、重大事故隐患等"),
-            ("资料下载", links.DOWNLOADS, None, "应知应会手册等 PDF，可打印"),
+            ("在线练习与模拟考试", ("quiz", ""), "按专题练习，限时模拟考试，自动评分"),
+            ("主要负责人的法定职责", ("article", duty_article.id) if duty_article else None, "法律条文原文与通俗要点"),
+            ("相关法律法规", ("laws", ""), "每条都有原文、要点和相关试题"),
+            ("常考术语", ("glossary", ""), "第一责任人、双重预防机制、重大事故隐患等"),
+            ("资料下载", ("downloads", ""), "应知应会手册等 PDF，可打印"),
         ],
         "培训讲师": [
-            ("实施方案与总体目标", links.PLAN, None, "指导思想、量化指标、重点任务"),
-            ("责任分工", links.UNITS, None, "各单位牵头、负责、参与的任务一览"),
-            ("时间表", links.TIMELINE, None, "各项任务的完成时限与进展"),
-            ("1+N+X 预案体系", links.PLANS, None, "总体预案、专项预案与部门预案"),
-            ("资料下载", links.DOWNLOADS, None, "培训手册、责任分工表 PDF"),
+            ("实施方案与总体目标", ("plan", ""), "指导思想、量化指标、重点任务"),
+            ("责任分工", ("units", ""), "各单位牵头、负责、参与的任务一览"),
+            ("时间表", ("timeline", ""), "各项任务的完成时限与进展"),
+            ("1+N+X 预案体系", ("plans", ""), "总体预案、专项预案与部门预案"),
+            ("资料下载", ("downloads", ""), "培训手册、责任分工表 PDF"),
         ],
         "公众": [
-            ("一村一案", links.VILLAGES, None, "本村的风险点、转移路线和联系人"),
-            ("术语解释", links.GLOSSARY, None, "三管三必须、双重预防等说法是什么意思"),
-            ("自救互救练习", links.practice_page("zijiu-huju"), None, "报警、撤离、互救的基本常识"),
-            ("时间表", links.TIMELINE, None, "各项工作的完成时限"),
+            ("一村一案", ("villages", ""), "本村的风险点、转移路线和联系人"),
+            ("术语解释", ("glossary", ""), "三管三必须、双重预防等说法是什么意思"),
+            ("自救互救练习", _self_rescue_practice(knowledge), "报警、撤离、互救的基本常识"),
+            ("时间表", ("timeline", ""), "各项工作的完成时限"),
         ],
     }
     audiences = []
     for audience, entries in candidates.items():
         shown = [
-            {"title": title, "href": links.rel(page, target, anchor), "text": text}
-            for title, target, anchor, text in entries
-            if target and ctx.exists(target)
+            {"title": title, "href": ctx.link(page, *target), "text": text}
+            for title, target, text in entries
+            if target and ctx.has(*target)
         ]
         audiences.append({"title": audience, "entries": shown})
     return audiences
+
+
+def _self_rescue_practice(knowledge) -> tuple[str, str] | None:
+    """The practice topic for the public: the one with the largest share of questions for 公众."""
+    best, best_share = None, 0.0
+    for topic in knowledge.topics.values():
+        audiences = [entry.question.audience for entry in knowledge.questions.values() if entry.topic == topic.id]
+        share = sum("公众" in audience for audience in audiences) / len(audiences) if audiences else 0.0
+        if share > best_share:
+            best, best_share = topic.id, share
+    return ("practice", best) if best else None
 
 
 def upcoming_deadlines(ctx: SiteContext, page: str) -> list[dict]:
@@ -103,15 +109,15 @@ def upcoming_deadlines(ctx: SiteContext, page: str) -> list[dict]:
         if task.deadline.date and (task.latest_status is None or task.latest_status.state != "已完成")
     ]
     open_tasks.sort(key=lambda t: (t.deadline.date, t.number))
-    return [_task_row(task, page) for task in open_tasks[:UPCOMING_SHOWN]]
+    return [_task_row(ctx, task, page) for task in open_tasks[:UPCOMING_SHOWN]]
 
 
-def _task_row(task: Task, page: str) -> dict:
+def _task_row(ctx: SiteContext, task: Task, page: str) -> dict:
     return {
         "id": task.id,
         "number": task.number,
         "title": task.title,
-        "href": links.rel(page, links.task_page(task.id)),
+        "href": ctx.link(page, "task", task.id),
         "deadline": short_deadline(task.deadline),
         "status": status_label(task),
     }
@@ -122,7 +128,7 @@ def _task_row(task: Task, page: str) -> dict:
 
 def plan_overview(ctx: SiteContext) -> dict:
     plan = ctx.knowledge.plan
-    page = links.PLAN
+    page = ctx.routes.path("plan")
     linker = ctx.linker(page)
     return {
         "title": plan.title,
@@ -138,7 +144,7 @@ def plan_overview(ctx: SiteContext) -> dict:
                 "id": s.id,
                 "heading": (f"（{s.number}）" if s.number else "") + s.title,
                 "part": s.part,
-                "tasks": [_task_row(t, page) for t in s.tasks],
+                "tasks": [_task_row(ctx, t, page) for t in s.tasks],
             }
             for s in plan.sections
         ],
@@ -149,7 +155,7 @@ def _indicator(ctx: SiteContext, indicator, page: str) -> dict:
     plan = ctx.knowledge.plan
     units: dict[str, dict] = {}
     for task_id in indicator.tasks:
-        for unit in unit_links(ctx.knowledge, ctx.knowledge.tasks[task_id], page):
+        for unit in unit_links(ctx, ctx.knowledge.tasks[task_id], page):
             units.setdefault(unit["id"], unit)
     return {
         "id": indicator.id,
@@ -158,7 +164,7 @@ def _indicator(ctx: SiteContext, indicator, page: str) -> dict:
         "deadline": date_label(indicator.deadline) if indicator.deadline else f"{plan.goals.target_year}年",
         "units": list(units.values()),
         "tasks": [
-            {"number": ctx.knowledge.tasks[t].number, "href": links.rel(page, links.task_page(t))} for t in indicator.tasks
+            {"number": ctx.knowledge.tasks[t].number, "href": ctx.link(page, "task", t)} for t in indicator.tasks
         ],
     }
 
@@ -183,14 +189,14 @@ def indicator_chart(ctx: SiteContext) -> dict:
 
 
 def task_index(ctx: SiteContext) -> dict:
-    page = links.TASKS
+    page = ctx.routes.path("tasks")
     return {
         "sections": [
             {
                 "heading": (f"（{s.number}）" if s.number else "") + s.title,
                 "part": s.part,
                 "tasks": [
-                    {**_task_row(t, page), "units": [u["name"] for u in unit_links(ctx.knowledge, t, page)]}
+                    {**_task_row(ctx, t, page), "units": [u["name"] for u in unit_links(ctx, t, page)]}
                     for t in s.tasks
                 ],
             }
@@ -200,7 +206,7 @@ def task_index(ctx: SiteContext) -> dict:
 
 
 def task_page(ctx: SiteContext, task: Task, neighbours: tuple) -> dict:
-    page = links.task_page(task.id)
+    page = ctx.routes.path("task", task.id)
     linker = ctx.linker(page)
     section = next(s for s in ctx.knowledge.plan.sections if task in s.tasks)
     previous, following = neighbours
@@ -211,7 +217,7 @@ def task_page(ctx: SiteContext, task: Task, neighbours: tuple) -> dict:
         "section": (f"（{section.number}）" if section.number else "") + section.title,
         "text": linker.paragraphs(task.text),
         "units_text": task.units_text,
-        "units": unit_links(ctx.knowledge, task, page),
+        "units": unit_links(ctx, task, page),
         "deadline_text": task.deadline_text,
         "deadline": deadline_label(task.deadline),
         "targets": [linker.inline(t.text) for t in task.targets],
@@ -221,17 +227,17 @@ def task_page(ctx: SiteContext, task: Task, neighbours: tuple) -> dict:
             for r in sorted(task.status, key=lambda r: r.date, reverse=True)
         ],
         "cited": citations(ctx, task.id, page, linker),
-        "previous": _neighbour(previous, page),
-        "next": _neighbour(following, page),
-        "tasks_href": links.rel(page, links.TASKS),
-        "timeline_href": links.rel(page, links.TIMELINE),
+        "previous": _neighbour(ctx, previous, page),
+        "next": _neighbour(ctx, following, page),
+        "tasks_href": ctx.link(page, "tasks"),
+        "timeline_href": ctx.link(page, "timeline"),
     }
 
 
-def _neighbour(task: Task | None, page: str) -> dict | None:
+def _neighbour(ctx: SiteContext, task: Task | None, page: str) -> dict | None:
     if task is None:
         return None
-    return {"number": task.number, "title": task.title, "href": links.rel(page, links.task_page(task.id))}
+    return {"number": task.number, "title": task.title, "href": ctx.link(page, "task", task.id)}
 
 
 # -- timeline ---------------------------------------------------------------------------------
@@ -239,16 +245,16 @@ def _neighbour(task: Task | None, page: str) -> dict | None:
 
 def timeline(ctx: SiteContext) -> dict:
     """Tasks by deadline (each date, then 长期坚持), each with its recorded status or 未填报."""
-    page = links.TIMELINE
+    page = ctx.routes.path("timeline")
     tasks = ctx.knowledge.plan.tasks
     dates = sorted({t.deadline.date for t in tasks if t.deadline.date})
     groups = []
     for day in dates:
         members = [t for t in tasks if t.deadline.date == day]
-        groups.append({"label": date_label(day), "date": day.isoformat(), "tasks": [_timeline_item(t, page) for t in members]})
+        groups.append({"label": date_label(day), "date": day.isoformat(), "tasks": [_timeline_item(ctx, t, page) for t in members]})
     ongoing = [t for t in tasks if t.deadline.date is None]
     if ongoing:
-        groups.append({"label": "长期坚持", "date": None, "tasks": [_timeline_item(t, page) for t in ongoing]})
+        groups.append({"label": "长期坚持", "date": None, "tasks": [_timeline_item(ctx, t, page) for t in ongoing]})
     counts = {state: 0 for state in ("已完成", "推进中", "未启动", NO_STATUS)}
     for task in tasks:
         counts[status_label(task)["state"]] += 1
@@ -259,8 +265,8 @@ def timeline(ctx: SiteContext) -> dict:
     }
 
 
-def _timeline_item(task: Task, page: str) -> dict:
-    row = _task_row(task, page)
+def _timeline_item(ctx: SiteContext, task: Task, page: str) -> dict:
+    row = _task_row(ctx, task, page)
     row["ongoing_after"] = bool(task.deadline.date and task.deadline.ongoing)
     status = row["status"]
     row["status_text"] = md_inline(

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..content.knowledge import Knowledge
+from ..presentation.routes import RouteTable
 from ..render import md_inline
-from . import links
 
 _ASCII_WORD = re.compile(r"^[0-9A-Za-z]")
 
@@ -55,6 +55,7 @@ class TermLinker:
 
     index: TermIndex
     page: str
+    routes: RouteTable
     linked: set[str] = field(default_factory=set)
     skip: frozenset[str] = frozenset()  # terms never linked on this page (e.g. its own subject)
 
@@ -70,7 +71,7 @@ class TermLinker:
                 continue
             self.linked.add(term_id)
             out.append(md_inline(text[position : match.start()]))
-            href = links.rel(self.page, links.GLOSSARY, term_id)
+            href = self.routes.link(self.page, "term", term_id)
             out.append(f"[{md_inline(match.group(0))}]({href})")
             position = match.end()
         out.append(md_inline(text[position:]))

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from ..content.models.units import Unit
-from ..render import render
-from . import links
+from ..presentation.labels import short_deadline, status_label
+from ..render import render, render_page
 from .context import SiteContext
-from .views import ROLE_ORDER, short_deadline, status_label
+from .views import ROLE_ORDER
 
 ROLE_MARKS = {"牵头": ("◆", "lead"), "负责": ("●", "resp"), "参与": ("○", "part")}
 
 
 def produce(ctx: SiteContext) -> dict[str, str]:
-    pages = {links.UNITS: render("site/units_index.md.j2", matrix=matrix(ctx))}
+    pages = dict([render_page(ctx.routes, "units", "", "site/units_index.md.j2", matrix=matrix(ctx))])
     for unit in ctx.knowledge.units.values():
-        pages[links.unit_page(unit.id)] = render("site/unit.md.j2", unit=unit_page(ctx, unit))
+        pages[ctx.routes.path("unit", unit.id)] = render("site/unit.md.j2", unit=unit_page(ctx, unit))
     return pages
 
 
@@ -30,13 +30,13 @@ def _roles(ctx: SiteContext) -> dict[str, dict[str, str]]:
 
 
 def matrix(ctx: SiteContext) -> dict:
-    page = links.UNITS
+    page = ctx.routes.path("units")
     tasks = ctx.knowledge.plan.tasks
     roles = _roles(ctx)
     rows, idle = [], []
     for unit in ctx.knowledge.units.values():
         unit_roles = roles[unit.id]
-        entry = {"name": unit.name, "kind": unit.kind, "href": links.rel(page, links.unit_page(unit.id))}
+        entry = {"name": unit.name, "kind": unit.kind, "href": ctx.link(page, "unit", unit.id)}
         if not unit_roles:
             idle.append(entry)
             continue
@@ -47,7 +47,7 @@ def matrix(ctx: SiteContext) -> dict:
         counts = {name: sum(1 for r in unit_roles.values() if r == name) for name in ROLE_MARKS}
         rows.append({**entry, "cells": cells, "counts": counts, "total": len(unit_roles)})
     return {
-        "tasks": [{"number": t.number, "title": t.title, "href": links.rel(page, links.task_page(t.id))} for t in tasks],
+        "tasks": [{"number": t.number, "title": t.title, "href": ctx.link(page, "task", t.id)} for t in tasks],
         "rows": rows,
         "idle": idle,
         "legend": [{"role": name, "mark": mark, "css": css} for name, (mark, css) in ROLE_MARKS.items()],
@@ -55,7 +55,7 @@ def matrix(ctx: SiteContext) -> dict:
 
 
 def unit_page(ctx: SiteContext, unit: Unit) -> dict:
-    page = links.unit_page(unit.id)
+    page = ctx.routes.path("unit", unit.id)
     linker = ctx.linker(page)
     roles = _roles(ctx)[unit.id]
     tasks = [t for t in ctx.knowledge.plan.tasks if t.id in roles]
@@ -74,7 +74,7 @@ def unit_page(ctx: SiteContext, unit: Unit) -> dict:
             {
                 "number": t.number,
                 "title": t.title,
-                "href": links.rel(page, links.task_page(t.id)),
+                "href": ctx.link(page, "task", t.id),
                 "role": roles[t.id],
                 "mark": ROLE_MARKS[roles[t.id]][0],
                 "css": ROLE_MARKS[roles[t.id]][1],
@@ -86,7 +86,7 @@ def unit_page(ctx: SiteContext, unit: Unit) -> dict:
             for t in tasks
         ],
         "plans": _plans_of(ctx, unit.id, page),
-        "index_href": links.rel(page, links.UNITS),
+        "index_href": ctx.link(page, "units"),
     }
 
 
@@ -95,7 +95,7 @@ def _plans_of(ctx: SiteContext, unit_id: str, page: str) -> list[dict]:
     return [
         {
             "title": plan.title,
-            "href": links.rel(page, links.plan_page(plan.id)),
+            "href": ctx.link(page, "contingency-plan", plan.id),
             "role": "编制" if plan.owner == unit_id else "参与",
             "sample": plan.is_sample,
         }

@@ -98,7 +98,6 @@ class Goals(Model):
 class Plan(Model):
     id: Slug
     title: Text
-    county: Text
     doc_number: Text
     document_header: Text
     issuers: list[Text]

@@ -1,8 +1,9 @@
-"""Write generated pages into docs/ without disturbing the hand-written ones.
+"""The files the generator owns in docs/ (pages and PDFs), beside the hand-written ones.
 
-A manifest (docs/.generated) lists what the generator owns, so pages of entities that
-were removed disappear, and a file is rewritten only when its text changed (keeps
-`mkdocs serve` from rebuilding for nothing).
+A manifest per kind (docs/.generated for pages, docs/.generated-pdf for PDFs) lists what the
+generator owns, so files of entities that were removed disappear, a hand-written file is never
+overwritten, and a file is rewritten only when it changed (keeps `mkdocs serve` from
+rebuilding for nothing).
 """
 
 from __future__ import annotations

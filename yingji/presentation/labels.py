@@ -1,0 +1,154 @@
+"""How things are written for a reader, one function each, used by every output (site, quiz,
+print) and by the importers: article labels, dates, Chinese numerals, deadlines, statuses,
+drill cycles, people. Change a label here and it changes everywhere.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..content.knowledge import Knowledge
+from ..content.models.base import split_article_ref
+from ..content.models.plan import Deadline, Task
+
+NUMERALS = "零一二三四五六七八九"
+NO_STATUS = "未填报"
+STATE_CLASS = {"已完成": "done", "推进中": "doing", "未启动": "todo", NO_STATUS: "none"}
+COMPARATOR_WORDS = {">": "超过", ">=": "不少于", "=": "达到", "<": "低于", "<=": "不超过"}
+
+
+# -- numbers and articles ------------------------------------------------------------------------
+
+
+def chinese_number(number: int) -> str:
+    """1..9999 as the numeral used in article labels (119 → 一百一十九)."""
+    if not 0 < number < 10000:
+        raise ValueError(f"超出范围的条文序号：{number}")
+    parts: list[str] = []
+    pending_zero = False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = number // value % 10
+        if digit == 0:
+            pending_zero = bool(parts)
+            continue
+        if pending_zero:
+            parts.append("零")
+            pending_zero = False
+        parts.append(NUMERALS[digit] + unit)
+    text = "".join(parts)
+    return text[1:] if text.startswith("一十") else text
+
+
+def article_label(number: int) -> str:
+    """21 → 第二十一条."""
+    return f"第{chinese_number(number)}条"
+
+
+def article_title(law_short_title: str, number: int) -> str:
+    """《安全生产法》第二十一条: how one page names an article it refers to."""
+    return f"《{law_short_title}》{article_label(number)}"
+
+
+def task_reference(task: Task) -> str:
+    """实施方案第9项“…”: a task named as the basis of an answer."""
+    return f"实施方案第{task.number}项“{task.title}”"
+
+
+def cite_label(knowledge: Knowledge, ref: str) -> str:
+    """An article, task or term id → the words a reader would write: 《安全生产法》第二十一条."""
+    parsed = split_article_ref(ref)
+    if parsed:
+        return article_title(knowledge.laws[parsed[0]].short_title, parsed[1])
+    if ref in knowledge.tasks:
+        return task_reference(knowledge.tasks[ref])
+    if ref in knowledge.terms:
+        return f"术语“{knowledge.terms[ref].term}”"
+    return ref
+
+
+# -- dates and deadlines -------------------------------------------------------------------------
+
+
+def day_label(day: date | None, missing: str = "—") -> str:
+    """2024-03-01 → 2024年3月1日."""
+    return f"{day.year}年{day.month}月{day.day}日" if day else missing
+
+
+def date_label(day: date) -> str:
+    """2023-12-31 → 2023年年底 (how the plan writes year-end deadlines); else 2024年3月1日."""
+    if day.month == 12 and day.day == 31:
+        return f"{day.year}年年底"
+    return day_label(day)
+
+
+def before_label(day: date) -> str:
+    """2023-12-31 → 2023年12月31日前."""
+    return f"{day_label(day)}前"
+
+
+def deadline_label(deadline: Deadline) -> str:
+    parts = []
+    if deadline.date:
+        parts.append(before_label(deadline.date))
+    if deadline.ongoing:
+        parts.append("长期坚持")
+    return "，并".join(parts) if len(parts) == 2 else parts[0]
+
+
+def short_deadline(deadline: Deadline) -> str:
+    """The deadline in the plan's own words: 2023年年底, 2023年年底并长期坚持, 长期坚持."""
+    if deadline.date is None:
+        return "长期坚持"
+    label = date_label(deadline.date)
+    return f"{label}并长期坚持" if deadline.ongoing else label
+
+
+def status_label(task: Task) -> dict:
+    """The latest status the county recorded; 未填报 when there is none (never invented)."""
+    latest = task.latest_status
+    if latest is None:
+        return {"state": NO_STATUS, "date": None, "note": None, "css": STATE_CLASS[NO_STATUS]}
+    return {"state": latest.state, "date": latest.date.isoformat(), "note": latest.note, "css": STATE_CLASS[latest.state]}
+
+
+def drill_label(months: int | None) -> str:
+    """How often a plan is drilled: 12 → 每年至少一次, 6 → 每半年至少一次, 36 → 每3年至少一次."""
+    if months is None:
+        return "未规定"
+    if months == 12:
+        return "每年至少一次"
+    if months == 6:
+        return "每半年至少一次"
+    if months % 12 == 0:
+        return f"每{months // 12}年至少一次"
+    return f"每{months}个月至少一次"
+
+
+# -- people (views from presentation.privacy, already masked as the profile requires) ----------
+
+
+def shows_role_only(person: dict) -> bool:
+    return person["name"] == person["role"] or person["name"].startswith(person["role"] + "（")
+
+
+def person_label(person: dict) -> str:
+    """张某某（村支书，138****1234）, or 网格员（一至三组，150****0239） when names are hidden."""
+    if shows_role_only(person):
+        area = f"{person['area']}，" if person["area"] else ""
+        return f"{person['role']}（{area}{person['phone']}）"
+    return f"{person['name']}（{person['role']}，{person['phone']}）"
+
+
+def person_short(person: dict) -> str:
+    """张某某 138****1234: for narrow columns, where the role is in the phone list below."""
+    return f"{person['name']} {person['phone']}"
+
+
+# -- units and owners --------------------------------------------------------------------------
+
+
+def owner_name(knowledge: Knowledge, owner: str) -> str:
+    """A plan's owner (a unit or a township id) by name."""
+    if owner in knowledge.units:
+        return knowledge.units[owner].name
+    return knowledge.townships[owner].name

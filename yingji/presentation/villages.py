@@ -1,0 +1,191 @@
+"""The views of a village plan (一村一案), a township and the village index: one view per entity,
+read by name by the site's village page and the printed 明白卡 alike.
+
+Every name and personal phone number goes through presentation.privacy, so the profile decides
+what is shown (public: masked numbers, roles instead of names where the village says so).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..content.knowledge import Knowledge
+from ..content.models.villages import EVACUATION_RISKS, Village
+from .labels import drill_label, person_label, person_short
+from .privacy import person_view
+
+STAGES = ("准备转移", "立即转移", "解除警报")
+UNKNOWN_PHONE = "待填写"
+
+
+class People:
+    """Person ids of one village → what the profile allows to show."""
+
+    def __init__(self, village: Village, profile: str):
+        self.views = {p.id: person_view(p, village, profile) for p in village.people}
+
+    def who(self, person_id: str | None) -> str:
+        return person_label(self.views[person_id]) if person_id else ""
+
+    def short(self, person_id: str | None) -> str:
+        return person_short(self.views[person_id]) if person_id else ""
+
+    def names(self, person_ids: list[str], label=None) -> str:
+        return "、".join((label or self.who)(pid) for pid in person_ids)
+
+
+def village_view(knowledge: Knowledge, village: Village, profile: str) -> dict:
+    people = People(village, profile)
+    township = knowledge.townships[village.township]
+    parent = knowledge.village_parent(village)
+    groups_label = "村民小组" if village.kind == "村" else "网格"
+    return {
+        "id": village.id,
+        "name": village.name,
+        "title": f"{township.name}{village.name}",
+        "kind": village.kind,
+        "sample": village.sample,
+        "profile": profile,
+        "masked": profile == "public",
+        "roles_only": profile == "public" and not village.public_names,
+        "county": knowledge.county.name,
+        "township": {"id": township.id, "name": township.name},
+        "parent": {"id": parent, "title": knowledge.contingency_plans[parent].title} if parent else None,
+        "summary": village.summary,
+        "households": f"{village.households} 户",
+        "population": f"{village.population} 人",
+        "groups_label": groups_label,
+        "groups": f"{village.groups} 个",
+        "threatened": f"{village.threatened} 人",
+        "capacity": f"{village.capacity} 人",
+        "facts": _facts(village, groups_label),
+        "remember": _evacuations(village, people),
+        "risks": _risks(village, people),
+        "signals": _signals(village, people.who),
+        "signals_short": _signals(village, people.short),
+        "routes": [_route(village, route, people) for route in village.routes],
+        "shelters": [
+            {"name": s.name, "place": s.place, "capacity": s.capacity, "keeper": people.who(s.keeper)}
+            for s in village.shelters
+        ],
+        "help": [{"group": h.group, "count": h.count, "helper": people.who(h.helper), "note": h.note or ""} for h in village.help],
+        "people": [people.views[p.id] for p in village.people],
+        "supplies": [
+            {"name": s.name, "amount": f"{s.quantity} {s.unit}", "place": s.place or "", "keeper": people.who(s.keeper)}
+            for s in village.supplies
+        ],
+        "team": (
+            {"name": village.team.name, "leader": people.who(village.team.leader), "members": village.team.members,
+             "skills": village.team.skills or ""}
+            if village.team else None
+        ),
+        "contacts": [{"name": c.name, "phone": c.phone or UNKNOWN_PHONE, "note": c.note or ""} for c in village.contacts],
+    }
+
+
+def _facts(village: Village, groups_label: str) -> list[tuple[str, str]]:
+    """The village page's table of facts, in order."""
+    return [
+        ("户数", f"{village.households} 户"),
+        ("人口", f"{village.population} 人"),
+        (groups_label, f"{village.groups} 个"),
+        ("需转移避险的受威胁人数", f"{village.threatened} 人"),
+        ("避险场所可容纳", f"{village.capacity} 人"),
+        ("明白卡已发放", f"{village.cards_issued} 户" if village.cards_issued is not None else "未登记"),
+        ("预案修订日期", village.plan.revised.isoformat() if village.plan.revised else "未登记"),
+        ("预案评估", f"每{village.plan.review_cycle_years}年至少一次"),
+        ("演练", drill_label(village.plan.drill_every_months) + (f"；{village.plan.drill_note}" if village.plan.drill_note else "")),
+    ]
+
+
+def _route(village: Village, route, people: People) -> dict:
+    shelters = {s.id: s for s in village.shelters}
+    distance = f"约 {route.distance_m} 米" if route.distance_m else ""
+    minutes = f"步行约 {route.minutes} 分钟" if route.minutes else ""
+    return {
+        "id": route.id,
+        "from": route.start,
+        "via": "、".join(route.via),
+        "shelter": shelters[route.to].name,
+        "distance": distance,
+        "minutes": minutes,
+        "length": "，".join(part for part in (distance, minutes) if part),
+        "guide": people.who(route.guide),
+    }
+
+
+def _evacuations(village: Village, people: People) -> list[dict]:
+    """危险来了怎么跑: per risk that calls for evacuation, the signal and that risk's own routes."""
+    routes = {r.id: r for r in village.routes}
+    now = [s for s in village.signals if s.stage == "立即转移"]
+    return [
+        {
+            "place": risk.place,
+            "type": risk.type,
+            "signals": "、".join(dict.fromkeys(s.kind for s in now)) or "转移通知",
+            "ways": [_route(village, routes[route_id], people) for route_id in risk.routes],
+        }
+        for risk in village.risks
+        if risk.type in EVACUATION_RISKS and risk.routes
+    ]
+
+
+def _risks(village: Village, people: People) -> list[dict]:
+    shelters = {s.id: s for s in village.shelters}
+    routes = {r.id: r for r in village.routes}
+    return [
+        {
+            "type": r.type,
+            "place": r.place,
+            "threat": f"{r.households} 户 {r.people} 人" if r.people else "",
+            "responsible": people.who(r.responsible),
+            "responsible_short": people.short(r.responsible),
+            "monitor": people.who(r.monitor),
+            "monitor_short": people.short(r.monitor),
+            "signs": r.signs,
+            "measures": r.measures,
+            "evacuate": r.type in EVACUATION_RISKS,
+            "to": "、".join(shelters[routes[x].to].name for x in r.routes),
+        }
+        for r in village.risks
+    ]
+
+
+def _signals(village: Village, label) -> list[dict]:
+    return [
+        {"stage": stage, "kind": s.kind, "pattern": s.pattern, "by": "、".join(label(p) for p in s.given_by)}
+        for stage in STAGES
+        for s in village.signals
+        if s.stage == stage
+    ]
+
+
+def village_row(village: Village) -> dict:
+    """A village as one row of its township's table."""
+    types = Counter(r.type for r in village.risks)
+    return {
+        "id": village.id,
+        "name": village.name,
+        "kind": village.kind,
+        "households": village.households,
+        "population": village.population,
+        "risks": "、".join(types),
+        "threatened": village.threatened,
+        "capacity": village.capacity,
+        "sample": village.sample,
+    }
+
+
+def township_view(knowledge: Knowledge, township_id: str) -> dict:
+    township = knowledge.townships[township_id]
+    villages = knowledge.villages_of(township_id)
+    return {
+        "id": township.id,
+        "name": township.name,
+        "kind": township.kind,
+        "note": township.note,
+        "plans": [{"id": p.id, "title": p.title, "kind": p.kind, "sample": p.is_sample} for p in knowledge.township_plans(township_id)],
+        "villages": [village_row(v) for v in villages],
+        "threatened": sum(v.threatened for v in villages),
+        "capacity": sum(v.capacity for v in villages),
+    }
