@@ -27,7 +27,7 @@ COMPARATORS = {'>', '>=', '=', '<', '<=', None}
 ROLES = {'牵头', '负责', '参与'}
 KINDS = {'人民政府', '党委部门', '政府部门', '议事协调机构', '人大', '纪检监察', '事业单位', '垂直管理', '乡镇', '园区', '统称'}
 
-PLAN_KEYS = {'id', 'title', 'county', 'doc_number', 'document_header', 'issuers', 'year', 'issued_date',
+PLAN_KEYS = {'id', 'title', 'doc_number', 'document_header', 'issuers', 'year', 'issued_date',
              'notice_title', 'recipients', 'notice_text', 'preamble', 'guiding_ideology', 'goals', 'sections'}
 GOALS_KEYS = {'target_year', 'text', 'indicators'}
 IND_KEYS = {'id', 'name', 'comparator', 'value', 'unit', 'target', 'deadline', 'tasks'}

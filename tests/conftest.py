@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from yingji.owned_files import hand_written_files
+from yingji.owned_files import hand_written_files, hand_written_pages
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -38,6 +38,20 @@ CHROMIUM_ARGS = [
 @pytest.fixture
 def repo() -> Path:
     return REPO
+
+
+def routes_for(knowledge, profile: str = "public", site_url: str | None = None):
+    """The route table of the repository's site setup for `knowledge` (no files written)."""
+    from yingji.presentation.routes import plan_routes
+
+    return plan_routes(knowledge, profile, hand_written=hand_written_pages(REPO / "docs"), site_url=site_url)
+
+
+def all_pages(knowledge, profile: str = "public") -> dict[str, str]:
+    """Every generated page and data file of docs/ for `knowledge`, as `yingji build` writes them."""
+    from yingji.build import generate_pages
+
+    return generate_pages(knowledge, profile, routes_for(knowledge, profile))
 
 
 def copy_project(content_source: Path, target: Path) -> Path:

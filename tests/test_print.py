@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from yingji.print import views
-from yingji.print.catalog import documents
+from yingji.presentation.documents import documents
 from yingji.content import load_knowledge
 
 REPO = Path(__file__).resolve().parent.parent

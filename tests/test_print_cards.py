@@ -10,9 +10,11 @@ import segno
 from pypdf import PdfReader
 
 from yingji.print.cards import card_view
-from yingji.print.catalog import documents
+from yingji.presentation.documents import documents
 from yingji.presentation.privacy import mask_phone, personal_numbers
 from yingji.content import load_knowledge
+
+from conftest import routes_for
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -59,11 +61,11 @@ def test_a_township_bundle_holds_its_cards_in_order(built_site, knowledge):
 
 def test_the_qr_code_encodes_the_village_page(knowledge):
     village = next(iter(knowledge.villages.values()))
-    view = card_view(knowledge, village.id, "public", "https://yingji.example.gov.cn/")
+    view = card_view(knowledge, village.id, "public", routes_for(knowledge, site_url="https://yingji.example.gov.cn/"))
     url = f"https://yingji.example.gov.cn/villages/{village.township}/{village.id}.html"
     assert view["url"] == url
     assert str(view["qr"]) == segno.make(url, error="m", micro=False).svg_inline(border=0, omitsize=True, dark="#000")
-    assert card_view(knowledge, village.id, "public", None)["qr"] is None
+    assert card_view(knowledge, village.id, "public", routes_for(knowledge))["qr"] is None
 
 
 def test_internal_cards_show_full_numbers_public_ones_do_not(minimal_project, yingji):

@@ -8,11 +8,12 @@ import re
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, routes_for
 from yingji.content.models.base import split_article_ref
 from yingji.content import load_knowledge
 from yingji.quiz import data
-from yingji.quiz.pages import data_path, quiz_pages
+from yingji.presentation.routes import data_path
+from yingji.quiz.pages import quiz_pages
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +22,13 @@ def knowledge():
 
 
 @pytest.fixture(scope="module")
-def pages(knowledge):
-    return quiz_pages(knowledge, "public")
+def routes(knowledge):
+    return routes_for(knowledge)
+
+
+@pytest.fixture(scope="module")
+def pages(knowledge, routes):
+    return quiz_pages(knowledge, routes)
 
 
 def payload(script: str) -> dict:
@@ -37,11 +43,11 @@ def test_the_bank_meets_the_minimums(knowledge):
     assert by_type["判断"] >= 100 and by_type["单选"] >= 120 and by_type["多选"] >= 80
 
 
-def test_every_question_cites_something_that_resolves_to_a_page(knowledge):
+def test_every_question_cites_something_that_resolves_to_a_page(knowledge, routes):
     for entry in knowledge.questions.values():
         assert entry.question.cites, entry.id
         for ref in entry.question.cites:
-            resolved = data.resolve_ref(knowledge, ref)
+            resolved = data.resolve_ref(knowledge, routes, ref)
             assert resolved["title"] and resolved["text"].strip(), ref
             article = split_article_ref(ref)
             if article:
@@ -53,15 +59,15 @@ def test_every_question_cites_something_that_resolves_to_a_page(knowledge):
                 assert resolved["url"] == f"glossary/index.md#{ref}"
 
 
-def test_article_citations_quote_the_article_word_for_word(knowledge):
-    resolved = data.resolve_ref(knowledge, "anquan-shengchan-fa#a5")
+def test_article_citations_quote_the_article_word_for_word(knowledge, routes):
+    resolved = data.resolve_ref(knowledge, routes, "anquan-shengchan-fa#a5")
     assert resolved["title"] == "《安全生产法》第五条"
     assert resolved["text"] == knowledge.articles["anquan-shengchan-fa#a5"].article.text
 
 
-def test_long_articles_are_cut_to_an_excerpt(knowledge):
+def test_long_articles_are_cut_to_an_excerpt(knowledge, routes):
     longest = max(knowledge.articles.values(), key=lambda entry: len(entry.article.text))
-    resolved = data.resolve_ref(knowledge, longest.id, limit=50)
+    resolved = data.resolve_ref(knowledge, routes, longest.id, limit=50)
     assert resolved["text"].endswith("……") and len(resolved["text"]) <= 52
     assert longest.article.text.startswith(resolved["text"].removesuffix("……"))
 
@@ -88,9 +94,9 @@ def test_practice_data_holds_the_topic_with_resolved_citations(knowledge, pages)
             assert topic["chapters"][chapter].startswith("安全生产法 · 第")
 
 
-def test_exam_data_carries_the_blueprint_from_exams_yml(knowledge, pages):
+def test_exam_data_carries_the_blueprint_from_exams_yml(knowledge, pages, routes):
     exam = knowledge.exams["zhuyao-fuzeren-moni"]
-    loaded = payload(pages[data_path(data.exam_page(exam.id))])
+    loaded = payload(pages[routes.path("exam-data", exam.id)])
     assert loaded["exam"]["pass_mark"] == exam.pass_mark
     assert loaded["exam"]["time_limit_minutes"] == exam.time_limit_minutes
     assert loaded["exam"]["multi_scoring"] == exam.multi_scoring
@@ -115,9 +121,10 @@ def test_quiz_data_per_page_stays_small(pages):
     assert max(sizes.values()) < 400_000, sizes
 
 
-def test_pages_link_only_to_pages_that_exist(pages):
+def test_pages_link_only_to_pages_that_exist(pages, routes):
+    planned = {route.path for route in routes.routes.values()}
     for path, text in pages.items():
         if path.endswith(".md"):
-            for target in re.findall(r"\]\(([^)#]+\.md)", text):
+            for target in re.findall(r"\]\(([^)#]+\.(?:md|pdf))", text):
                 resolved = (REPO / "docs" / path).parent.joinpath(target).resolve().relative_to((REPO / "docs").resolve())
-                assert resolved.as_posix() in pages, (path, target)
+                assert resolved.as_posix() in planned, (path, target)

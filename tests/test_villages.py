@@ -11,7 +11,8 @@ import pytest
 from yingji.content.models.villages import EVACUATION_RISKS
 from yingji.presentation.privacy import mask_phone, person_view, personal_numbers
 from yingji.content import load_knowledge
-from yingji.site.pages import all_pages
+
+from conftest import all_pages
 
 REPO = Path(__file__).resolve().parent.parent
 MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")

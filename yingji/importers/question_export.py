@@ -20,7 +20,7 @@ from openpyxl import Workbook
 
 from ..content.knowledge import Knowledge, QuestionEntry
 from ..content.models.questions import Question
-from ..quiz.data import resolve_ref
+from ..presentation.labels import ref_title
 from .question_table import append_row, new_sheet, save_workbook
 
 PROPORTIONAL = "按比例"
@@ -52,7 +52,7 @@ def multi_fractions(question: Question, rule: str) -> dict[str, str]:
 
 
 def feedback(knowledge: Knowledge, question: Question) -> str:
-    titles = "；".join(resolve_ref(knowledge, ref)["title"] for ref in question.cites)
+    titles = "；".join(ref_title(knowledge, ref) for ref in question.cites)
     return f"{question.explanation}\n依据：{titles}"
 
 

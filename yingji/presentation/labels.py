@@ -66,6 +66,17 @@ def cite_label(knowledge: Knowledge, ref: str) -> str:
     return ref
 
 
+def ref_title(knowledge: Knowledge, ref: str) -> str:
+    """A citation as a learner sees it above its text: 《安全生产法》第五条, 实施方案 第9项任务：…, 术语：…"""
+    parsed = split_article_ref(ref)
+    if parsed:
+        return article_title(knowledge.laws[parsed[0]].short_title, parsed[1])
+    if ref in knowledge.tasks:
+        task = knowledge.tasks[ref]
+        return f"实施方案 第{task.number}项任务：{task.title}"
+    return f"术语：{knowledge.terms[ref].term}"
+
+
 # -- dates and deadlines -------------------------------------------------------------------------
 
 

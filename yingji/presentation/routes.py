@@ -64,6 +64,7 @@ class Route:
     entity: str  # id of what it shows ("" for singletons)
     path: str  # relative to docs/ (and so to the site's root, for files other than pages)
     title: str
+    hand_written: bool = False  # a page people wrote in docs/ (about.md …): linked, never generated
 
     @property
     def is_page(self) -> bool:
@@ -79,8 +80,8 @@ class RouteTable:
 
     # -- building ---------------------------------------------------------------------------
 
-    def add(self, kind: str, entity: str, path: str, title: str) -> Route:
-        route = Route(kind, entity, path, title)
+    def add(self, kind: str, entity: str, path: str, title: str, *, hand_written: bool = False) -> Route:
+        route = Route(kind, entity, path, title, hand_written)
         if (kind, entity) in self.routes:
             raise ValueError(f"route {kind}:{entity} planned twice")
         self.routes[(kind, entity)] = route
@@ -96,6 +97,11 @@ class RouteTable:
                 return False
             return True
         return (kind, entity) in self.routes
+
+    def generates(self, kind: str, entity: str = "") -> bool:
+        """Whether the generator writes this page (not only links to a hand-written one)."""
+        route = self.routes.get((kind, entity))
+        return route is not None and not route.hand_written
 
     def get(self, kind: str, entity: str = "") -> Route:
         try:
@@ -193,13 +199,13 @@ def plan_routes(
     _plan_training_site(table, knowledge)
     _plan_plan_system(table, knowledge)
     _plan_quiz(table, knowledge)
-    for page in sorted(hand_written):
-        for kind, (path, title) in SINGLETONS.items():
-            if path == page:
-                table.add(kind, "", path, title)
     table.documents = documents(knowledge, profile)
     if table.documents:
         _add_singleton(table, "downloads")
+    for page in sorted(hand_written):  # pages people wrote: linked like the others
+        for kind, (path, title) in SINGLETONS.items():
+            if path == page and not table.has(kind):
+                table.add(kind, "", path, title, hand_written=True)
     for document in table.documents:
         table.add("pdf", document.path, f"{DOWNLOADS_FOLDER}/{document.path}", document.title)
     return table

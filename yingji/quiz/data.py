@@ -14,7 +14,7 @@ from ..content.knowledge import Knowledge, QuestionEntry
 from ..content.models.base import split_article_ref
 from ..content.models.exams import Exam
 from ..content.models.questions import Question
-from ..presentation.labels import article_title
+from ..presentation.labels import ref_title
 from ..presentation.routes import RouteTable
 
 # Longer article texts are cut here; the link leads to the whole article. An exam page carries
@@ -37,17 +37,12 @@ def _docs_link(routes: RouteTable, kind: str, entity: str) -> str:
 def resolve_ref(knowledge: Knowledge, routes: RouteTable, ref: str, limit: int = PRACTICE_EXCERPT) -> dict:
     """A citation as the learner sees it: title, link (docs-relative .md path) and text."""
     if split_article_ref(ref):
-        entry = knowledge.articles[ref]
-        return {
-            "title": article_title(entry.law.short_title, entry.article.number),
-            "url": _docs_link(routes, "article", ref),
-            "text": excerpt(entry.article.text, limit),
-        }
-    if ref in knowledge.tasks:
-        task = knowledge.tasks[ref]
-        return {"title": f"实施方案 第{task.number}项任务：{task.title}", "url": _docs_link(routes, "task", ref), "text": excerpt(task.text, limit)}
-    term = knowledge.terms[ref]
-    return {"title": f"术语：{term.term}", "url": _docs_link(routes, "term", ref), "text": excerpt(term.definition, limit)}
+        kind, text = "article", knowledge.articles[ref].article.text
+    elif ref in knowledge.tasks:
+        kind, text = "task", knowledge.tasks[ref].text
+    else:
+        kind, text = "term", knowledge.terms[ref].definition
+    return {"title": ref_title(knowledge, ref), "url": _docs_link(routes, kind, ref), "text": excerpt(text, limit)}
 
 
 def chapter_label(knowledge: Knowledge, ref: str) -> str | None:

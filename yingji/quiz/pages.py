@@ -77,7 +77,7 @@ def index_view(knowledge: Knowledge, routes: RouteTable) -> dict:
 
 def quiz_pages(knowledge: Knowledge, routes: RouteTable) -> dict[str, str]:
     """The quiz's pages and data scripts, as the route table plans them."""
-    if not routes.has("quiz"):
+    if not routes.generates("quiz"):
         return {}
     pages = dict([render_page(routes, "quiz", "", "quiz/index.md.j2", quiz=index_view(knowledge, routes))])
     pages[routes.path("quiz-review")] = render("quiz/review.md.j2")

@@ -17,7 +17,7 @@ GROUPS = (
 
 
 def produce(ctx: SiteContext) -> dict[str, str]:
-    if not ctx.has("downloads"):
+    if not ctx.routes.generates("downloads"):
         return {}
     page = ctx.routes.path("downloads")
 

@@ -168,7 +168,7 @@ def village_plans_task(knowledge):
 
 
 def produce(ctx: SiteContext) -> dict[str, str]:
-    if not ctx.has("plans"):
+    if not ctx.routes.generates("plans"):
         return {}
     pages = {ctx.routes.path("plans"): render("site/plans_index.md.j2", index=plans_index(ctx))}
     for plan in ctx.knowledge.contingency_plans.values():

@@ -57,7 +57,7 @@ def village_page(ctx: SiteContext, village) -> dict:
 
 
 def produce(ctx: SiteContext) -> dict[str, str]:
-    if not ctx.has("villages"):
+    if not ctx.routes.generates("villages"):
         return {}
     knowledge, path = ctx.knowledge, ctx.routes.path
     pages = {path("villages"): render("site/villages_index.md.j2", index=villages_index(ctx), profile=ctx.profile)}
