@@ -18,9 +18,10 @@ from pathlib import Path
 
 from .content import load_knowledge
 from .content.knowledge import Knowledge
-from .diagnostics import Problem
+from .diagnostics import ContentError, Problem
 from .owned_files import hand_written_pages, write_pages
 from .presentation import route_table, site_address_problem
+from .presentation.published import lost_addresses, redirect_pages
 from .presentation.routes import RouteTable
 from .print.stage import build_documents
 from .quiz.pages import quiz_pages
@@ -56,6 +57,9 @@ def build(root: Path, site_dir: Path | None = None, *, profile: str = "public") 
     # 2. presentation: plan every page, data file and PDF of this build
     started = time.perf_counter()
     routes = plan_outputs(root, knowledge, profile)
+    lost = lost_addresses(root, knowledge, routes)  # printed QR codes and shared links must keep working
+    if lost:
+        raise ContentError(lost)
     report.warnings += [p for p in [site_address_problem(knowledge)] if p]
 
     # 3. outputs: Markdown pages and quiz data into docs/, then the PDFs beside them
@@ -89,6 +93,7 @@ def generate_pages(knowledge: Knowledge, profile: str, routes: RouteTable) -> di
     """Every generated file of docs/ except the PDFs: the site's pages and the quiz's."""
     pages = site_pages(knowledge, profile, routes)
     merge(pages, quiz_pages(knowledge, routes))
+    merge(pages, redirect_pages(knowledge, routes))
     return pages
 
 

@@ -17,9 +17,14 @@ from .diagnostics import ContentError, print_problems
 
 
 def cmd_check(args) -> int:
+    from .build import plan_outputs
     from .content import load_knowledge
+    from .presentation.published import lost_addresses
 
     knowledge, warnings = load_knowledge(args.root)
+    lost = lost_addresses(args.root, knowledge, plan_outputs(args.root, knowledge, "public"))
+    if lost:
+        raise ContentError(lost)
     print_problems(warnings)
     counts = knowledge.counts()
     print(
@@ -71,6 +76,21 @@ def cmd_serve(args) -> int:
     from .serve import serve
 
     return serve(args.root, args.port)
+
+
+def cmd_urls(args) -> int:
+    from .build import plan_outputs
+    from .content import load_knowledge
+    from .presentation.published import ADDRESSES_FILE, addresses_yaml
+
+    knowledge, _ = load_knowledge(args.root)
+    routes = plan_outputs(args.root, knowledge, "public")
+    if not args.save:
+        print("\n".join(routes.public_urls()))
+        return 0
+    (args.root / ADDRESSES_FILE).write_text(addresses_yaml(routes, knowledge), "utf-8")
+    print(f"已把 {len(routes.public_urls())} 个网址记入 {ADDRESSES_FILE}：以后的生成会检查它们都还在")
+    return 0
 
 
 def cmd_schema(args) -> int:
@@ -194,6 +214,10 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="本地预览，内容改动后自动刷新")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(func=cmd_serve)
+
+    urls = sub.add_parser("urls", help="列出网站发布的全部网址；--save 记入 content/addresses.yml（发布后运行）")
+    urls.add_argument("--save", action="store_true", help="把当前网址记为已发布（以后删掉其中任何一个都要写明转到哪里）")
+    urls.set_defaults(func=cmd_urls)
 
     schema = sub.add_parser("schema", help="导出内容文件的 JSON Schema（供编辑器自动补全）")
     schema.add_argument("--out", type=Path, default=Path("schemas"))

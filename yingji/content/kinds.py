@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pydantic import BaseModel
 
+from .models.addresses import Addresses
 from .models.county import County
 from .models.exams import ExamsFile
 from .models.glossary import Glossary
@@ -37,6 +38,7 @@ class ContentKind:
 KINDS: tuple[ContentKind, ...] = (
     ContentKind("county", "content", "county.yml", County, required=True),
     ContentKind("plan", "content", "plan.yml", Plan, required=True),
+    ContentKind("addresses", "content", "addresses.yml", Addresses),
     ContentKind("units", "content", "units.yml", UnitsFile, required=True),
     ContentKind("glossary", "content", "glossary.yml", Glossary),
     ContentKind("law", "content", "laws/*.yml", Law),

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .models.addresses import Addresses
 from .models.county import County
 from .models.exams import Exam
 from .models.glossary import Term
@@ -47,6 +48,7 @@ class Knowledge:
     townships: dict[str, Township] = field(default_factory=dict)  # in the order of townships.yml
     villages: dict[str, Village] = field(default_factory=dict)  # 一村一案, each a 基层 plan node
     contingency_plans: dict[str, ContingencyPlan] = field(default_factory=dict)  # content/plans
+    addresses: Addresses = field(default_factory=Addresses)  # published addresses and redirects
 
     @cached_property
     def sections(self) -> dict[str, Section]:

@@ -13,6 +13,7 @@ from . import planrefs
 from ..diagnostics import Collector, Location, format_key_path
 from .knowledge import Knowledge, QuestionEntry
 from .load import LoadedFile
+from .models.addresses import Addresses
 from .models.base import is_article_ref
 
 KIND_NAMES = {
@@ -219,4 +220,5 @@ def _assemble(files) -> Knowledge:
         townships={t.id: t for file in files["townships"] for t in file.model.townships},
         villages={file.model.id: file.model for file in sorted(files["village"], key=lambda f: f.doc.file)},
         contingency_plans={plan.id: plan for file in sorted(files["plans"], key=lambda f: f.doc.file) for plan in file.model.plans},
+        addresses=files["addresses"][0].model if files["addresses"] else Addresses(),
     )

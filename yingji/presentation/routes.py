@@ -75,6 +75,7 @@ class Route:
 class RouteTable:
     routes: dict[tuple[str, str], Route] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
+    anchored: list[tuple[str, str]] = field(default_factory=list)  # (kind, id) of anchored things
     directory_urls: bool = False  # as mkdocs serves pages (the offline plugin turns them off)
     site_url: str | None = None  # public address, ending with "/", when known
 
@@ -155,9 +156,16 @@ class RouteTable:
             return self.path("glossary"), entity
         return self.path("plan"), entity  # indicator
 
+    def anchors(self) -> list[tuple[str, str]]:
+        """(docs path, anchor) of everything addressable inside a page: articles, terms, indicators."""
+        return [self._anchor(kind, entity) for kind, entity in self.anchored]
+
     def public_urls(self) -> list[str]:
-        """Every page and file address the build publishes (what printed codes may point at)."""
-        return sorted(served_path(route.path, self.directory_urls) for route in self.routes.values())
+        """Every address the build publishes, pages, files and anchors (what printed codes and
+        shared links may point at), sorted."""
+        pages = {served_path(route.path, self.directory_urls) for route in self.routes.values() if not route.hand_written}
+        anchors = {f"{served_path(path, self.directory_urls)}#{anchor}" for path, anchor in self.anchors()}
+        return sorted(pages | anchors)
 
 
 def article_anchor(number: int) -> str:
@@ -223,6 +231,9 @@ def _add_entity(table: RouteTable, kind: str, entity: str, title: str, **fields)
 def _plan_training_site(table: RouteTable, knowledge: Knowledge) -> None:
     for kind in ("home", "plan", "tasks", "units", "timeline", "laws", "glossary"):
         _add_singleton(table, kind)
+    table.anchored += [("indicator", indicator.id) for indicator in knowledge.plan.goals.indicators]
+    table.anchored += [("term", term_id) for term_id in knowledge.terms]
+    table.anchored += [("article", article_id) for article_id in knowledge.articles]
     for task in knowledge.plan.tasks:
         _add_entity(table, "task", task.id, f"{task.number}. {task.title}")
     for unit in knowledge.units.values():
