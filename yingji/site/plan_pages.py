@@ -49,6 +49,7 @@ def home(ctx: SiteContext) -> dict:
         "task_count": len(plan.tasks),
         "audiences": _audiences(ctx, page),
         "upcoming": upcoming_deadlines(ctx, page),
+        "timeline_href": ctx.link(page, "timeline"),
     }
 
 
@@ -191,6 +192,8 @@ def indicator_chart(ctx: SiteContext) -> dict:
 def task_index(ctx: SiteContext) -> dict:
     page = ctx.routes.path("tasks")
     return {
+        "units_href": ctx.link(page, "units"),
+        "timeline_href": ctx.link(page, "timeline"),
         "sections": [
             {
                 "heading": (f"（{s.number}）" if s.number else "") + s.title,
