@@ -111,7 +111,6 @@ def plan(w: Writer, tasks: int, unit_ids: list[str]) -> list[str]:
     data = {
         "id": "hecheng-shishi-fangan",
         "title": "关于加强应急管理体系和能力建设的实施方案（合成）",
-        "county": "合成县",
         "doc_number": "合办发〔2023〕1号",
         "document_header": "中共合成县委办公室文件",
         "issuers": ["中共合成县委办公室", "合成县人民政府办公室"],
@@ -134,6 +133,13 @@ def plan(w: Writer, tasks: int, unit_ids: list[str]) -> list[str]:
         "sections": sections,
     }
     w.write("content/plan.yml", data)
+    w.write("content/county.yml", {
+        "name": "合成县",
+        "site_name": "合成县应急管理知识与培训",
+        "site_description": "合成县（示例数据）的实施方案、法律法规、练习与考试",
+        "publisher": "合成县应急管理局",
+        "contact": "0000-0000000",
+    })
     return task_ids
 
 
