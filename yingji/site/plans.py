@@ -11,6 +11,11 @@ from .context import SiteContext
 from .plantree import Column, tree_svg
 
 FIELD_MARKS = {"确定": "已核实", "待核实": "待核实"}
+FIELD_NAMES = {
+    "title": "名称", "doc_number": "文号", "issued_date": "印发日期", "version": "版本号", "owner": "编制单位",
+    "scope": "适用范围", "response_levels": "响应分级", "structure": "目录", "review_cycle_years": "评估周期",
+    "drill_every_months": "演练周期",
+}
 
 
 def short_title(plan: ContingencyPlan, county: str) -> str:
@@ -154,7 +159,18 @@ def plans_index(ctx: SiteContext) -> dict:
         "by_kind": counts["contingency_plans_by_kind"],
         "total": counts["contingency_plans"],
         "guidance": [{"name": name, **value} for name, value in GUIDANCE.items()],
+        "verified": verified_summary(knowledge),
     }
+
+
+def verified_summary(knowledge) -> str | None:
+    """《…》的名称、文号，以及《…》的名称: what the content could verify, plan by plan."""
+    parts = [
+        f"《{plan.title}》的" + "、".join(FIELD_NAMES[f] for f in FIELD_NAMES if plan.verified.get(f) == "确定")
+        for plan in knowledge.contingency_plans.values()
+        if any(value == "确定" for value in plan.verified.values())
+    ]
+    return "，以及".join(parts) or None
 
 
 def plan_system_task(knowledge):
