@@ -66,6 +66,12 @@ def cite_label(knowledge: Knowledge, ref: str) -> str:
     return ref
 
 
+def document_label(document: str, number: str | None) -> str:
+    """A document as the content names it (with its own book-title marks, e.g.
+    平江县《关于…的实施方案》), then its number: …（平办发〔2023〕12号）."""
+    return document + (f"（{number}）" if number else "")
+
+
 def ref_title(knowledge: Knowledge, ref: str) -> str:
     """A citation as a learner sees it above its text: 《安全生产法》第五条, 实施方案 第9项任务：…, 术语：…"""
     parsed = split_article_ref(ref)

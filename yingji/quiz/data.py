@@ -24,8 +24,14 @@ EXAM_EXCERPT = 150
 
 
 def excerpt(text: str, limit: int) -> str:
+    """The text up to `limit` characters; a cut never falls inside a 《title》."""
     text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
-    return text if len(text) <= limit else text[:limit].rstrip() + "……"
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if cut.rfind("《") > cut.rfind("》"):
+        cut = cut[: cut.rfind("《")]
+    return cut.rstrip() + "……"
 
 
 def _docs_link(routes: RouteTable, kind: str, entity: str) -> str:
