@@ -111,3 +111,12 @@ def test_the_browser_engine_draws_the_same_way(page):
         ids = [qid for part in draw for qid in part]
         assert [len(part) for part in draw] == [6, 6] and len({groups[i] for i in ids}) == 12
     assert len({json.dumps(d) for d in many}) > 50  # and it is random
+
+
+def test_the_exam_page_and_its_data_carry_the_groups(grouped_knowledge):
+    from conftest import all_pages
+
+    pages = all_pages(grouped_knowledge)
+    assert "（考同一知识点的一组题只抽其中一道）" in pages["quiz/exam/zhuyao-fuzeren-moni.md"]
+    data = pages["quiz/exam/zhuyao-fuzeren-moni.data.js"]
+    assert '"group":"g-0"' in data and '"group":null' not in data

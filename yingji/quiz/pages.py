@@ -99,7 +99,8 @@ def quiz_pages(knowledge: Knowledge, routes: RouteTable) -> dict[str, str]:
     for route in routes.of_kind("exam"):
         exam = knowledge.exams[route.entity]
         data_src = routes.path("exam-data", exam.id)
-        view = exam_summary(exam) | {"data_src": data_src, "pool": len(data.exam_pool(knowledge, exam))}
+        pool = data.exam_pool(knowledge, exam)
+        view = exam_summary(exam) | {"data_src": data_src, "pool": len(pool), "grouped": any(e.question.group for e in pool)}
         pages.update([render_page(routes, "exam", exam.id, "quiz/exam.md.j2", exam=view)])
         pages[data_src] = data_script(data_src, data.exam_data(knowledge, exam, routes))
     return pages
