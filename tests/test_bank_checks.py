@@ -119,3 +119,18 @@ def test_without_a_patterns_file_nothing_is_warned_and_the_figures_stay(minimal_
     assert bank["targets"] is None and bank["判断"]["cue_rule_accuracy"] is None
     assert bank["多选"]["key_counts"] == {"3": 1}
     assert "未找到 quizzes/patterns.yml" in yingji(minimal_project, "stats").stdout
+
+
+def test_the_fast_near_duplicate_search_finds_what_comparing_every_pair_finds():
+    from itertools import combinations
+
+    from yingji.content import load_knowledge
+    from yingji.content.bankpatterns import bigrams, similar_stems
+
+    questions = [e.question for e in load_knowledge(REPO)[0].questions.values()]
+    grams = {q.id: bigrams(q.stem) for q in questions}
+    scores = {(a.id, b.id): len(grams[a.id] & grams[b.id]) / len(grams[a.id] | grams[b.id])
+              for a, b in combinations(questions, 2) if not (a.group and a.group == b.group)}
+    for threshold in (0.4, 0.5, 0.7):
+        every_pair = {pair for pair, score in scores.items() if score >= threshold}
+        assert {(a.id, b.id) for _, a, b in similar_stems(questions, threshold)} == every_pair
