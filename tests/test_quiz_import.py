@@ -14,7 +14,8 @@ from conftest import FIXTURES, copy_project
 
 QUIZ = FIXTURES / "quiz"
 EXPECTED = QUIZ / "expected"
-HEADER = ["编号", "题型", "题干", "选项A", "选项B", "选项C", "选项D", "选项E", "选项F", "答案", "解析", "依据", "难度", "适用对象"]
+HEADER = ["编号", "题型", "题干", "选项A", "选项B", "选项C", "选项D", "选项E", "选项F", "答案", "解析", "依据", "难度", "适用对象",
+          "分组", "版本"]
 
 
 @pytest.fixture
@@ -60,6 +61,29 @@ def test_xlsx_round_trip_gives_the_same_yaml_data(project, yingji, tmp_path):
     assert "已导入 6 道题（判断 2、单选 2、多选 2），替换" in result.stdout
     assert bank(project) == before
     assert yingji(project, "check").returncode == 0
+
+
+def test_group_and_version_columns_reach_the_yaml(project, yingji, tmp_path):
+    source = write_xlsx(tmp_path / "题库.xlsx", [
+        row(**(GOOD | {"编号": "neu-1", "分组": "diyi-zerenren", "版本": "2"})),
+        row(**(GOOD | {"编号": "neu-2", "版本": "第二版"})),
+    ])
+    result = yingji(project, "import-questions", str(source), "--topic", "anquan-shengchan-fa")
+    assert result.stderr.splitlines()[0] == "题库.xlsx!Sheet1!P3: 应为整数，实际为 “第二版”"
+    source = write_xlsx(tmp_path / "题库.xlsx", [
+        row(**(GOOD | {"编号": "neu-1", "分组": "diyi-zerenren", "版本": "2"})),
+        row(**(GOOD | {"编号": "neu-2", "题干": "第一责任人是（　）！", "分组": "diyi-zerenren"})),
+        row(**(GOOD | {"编号": "neu-3", "题型": "判断", "题干": "主要负责人是第一责任人。", "答案": "对", "选项A": "", "选项B": ""})),
+    ])
+    result = yingji(project, "import-questions", str(tmp_path / "题库.xlsx"), "--topic", "anquan-shengchan-fa")
+    assert result.returncode == 1  # the blueprints need more groups than the three rows give
+    assert "只能算" in result.stderr
+    written = yingji(project, "import-questions", str(source), "--topic", "anquan-shengchan-fa",
+                     "--out", str(project / "quizzes" / "extra.yml"))
+    assert written.returncode == 0, written.stderr
+    questions = {q["id"]: q for q in bank(project, "extra")["questions"]}
+    assert questions["neu-1"]["group"] == "diyi-zerenren" and questions["neu-1"]["version"] == 2
+    assert "version" not in questions["neu-2"] and "group" not in questions["neu-3"]
 
 
 def test_export_xlsx_has_one_sheet_per_topic_with_drop_downs(project, yingji, tmp_path):

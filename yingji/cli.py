@@ -38,14 +38,16 @@ def cmd_check(args) -> int:
 
 def cmd_stats(args) -> int:
     from .content import load_knowledge
+    from .content.bankstats import balance_lines, bank_balance
 
     knowledge, _ = load_knowledge(args.root)
-    counts = knowledge.counts()
+    counts, balance = knowledge.counts(), bank_balance(knowledge)
     if args.json:
-        print(json.dumps(counts, ensure_ascii=False, indent=2, sort_keys=True))
+        print(json.dumps({**counts, "bank": balance}, ensure_ascii=False, indent=2, sort_keys=True))
     else:
         for key, value in counts.items():
             print(f"{key}: {value}")
+        print("\n".join(balance_lines(balance)))
     return 0
 
 
@@ -148,9 +150,12 @@ def cmd_import_questions(args) -> int:
             print(problem, file=sys.stderr)
         print(f"发现 {len(problems)} 处错误，未写入任何文件。", file=sys.stderr)
         return 1
+    for warning in summary["warnings"]:
+        print(warning, file=sys.stderr)
     types = "、".join(f"{t} {n}" for t, n in summary["types"].items())
     action = "替换" if summary["replaced"] else "写入"
-    print(f"已导入 {summary['count']} 道题（{types}），{action} {summary['out']}")
+    warned = f"；{len(summary['warnings'])} 条警告（见上，不影响导入）" if summary["warnings"] else ""
+    print(f"已导入 {summary['count']} 道题（{types}），{action} {summary['out']}{warned}")
     defaults = {"难度": "2（中）", "适用对象": "主要负责人"}
     for column, count in summary["defaulted"].items():
         if count:
@@ -195,7 +200,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", help="检查 content/ 和 quizzes/ 的全部内容").set_defaults(func=cmd_check)
 
-    stats = sub.add_parser("stats", help="统计各类内容的数量")
+    stats = sub.add_parser("stats", help="统计各类内容的数量和题库的均衡程度（对照 quizzes/patterns.yml 的目标）")
     stats.add_argument("--json", action="store_true", help="以 JSON 输出")
     stats.set_defaults(func=cmd_stats)
 

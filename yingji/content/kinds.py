@@ -16,6 +16,7 @@ from .models.glossary import Glossary
 from .models.laws import Law
 from .models.plan import Plan
 from .models.plans import PlansFile
+from .models.patterns import BankPatterns
 from .models.questions import QuestionBank, TopicsFile
 from .models.units import UnitsFile
 from .models.villages import TownshipsFile, Village
@@ -47,6 +48,7 @@ KINDS: tuple[ContentKind, ...] = (
     ContentKind("village", "content", "villages/*/*.yml", Village),
     ContentKind("topics", "quizzes", "topics.yml", TopicsFile),
     ContentKind("exams", "quizzes", "exams.yml", ExamsFile),
+    ContentKind("patterns", "quizzes", "patterns.yml", BankPatterns),
     ContentKind("questions", "quizzes", "*.yml", QuestionBank),
 )
 

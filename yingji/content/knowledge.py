@@ -12,6 +12,7 @@ from .models.exams import Exam
 from .models.glossary import Term
 from .models.laws import Article, Law
 from .models.plan import Plan, Section, Task
+from .models.patterns import BankPatterns
 from .models.plans import ContingencyPlan
 from .models.questions import Question, Topic
 from .models.units import Unit
@@ -49,6 +50,7 @@ class Knowledge:
     villages: dict[str, Village] = field(default_factory=dict)  # 一村一案, each a 基层 plan node
     contingency_plans: dict[str, ContingencyPlan] = field(default_factory=dict)  # content/plans
     addresses: Addresses = field(default_factory=Addresses)  # published addresses and redirects
+    patterns: BankPatterns | None = None  # quizzes/patterns.yml: what makes a question guessable
 
     @cached_property
     def sections(self) -> dict[str, Section]:

@@ -10,6 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import planrefs
+from .bankcheck import check_bank_patterns
+from .examdraw import Shortfall, shortfalls
 from ..diagnostics import Collector, Location, format_key_path
 from .knowledge import Knowledge, QuestionEntry
 from .load import LoadedFile
@@ -166,6 +168,7 @@ def _check_all(files, registry: IdRegistry, collector: Collector) -> None:
         _check_bank(file, registry)
     for file in files["exams"]:
         _check_exams(file, files["questions"], registry, collector)
+    check_bank_patterns(files["questions"], files["patterns"], collector)
     planrefs.check(files, registry, collector)
 
 
@@ -193,13 +196,20 @@ def _check_exams(file: LoadedFile, banks: list[LoadedFile], registry: IdRegistry
         for t, topic in enumerate(exam.topics):
             registry.check(topic, ("topic",), file, ("exams", i, "topics", t))
         pool = [q for bank in banks for q in bank.model.questions if exam.admits(q, bank.model.topic)]
-        for p, part in enumerate(exam.parts):
-            available = sum(1 for q in pool if q.type == part.type)
-            if available < part.count:
-                path = ("exams", i, "parts", p, "count")
-                collector.error(
-                    file.location(*path), format_key_path(path), f"题库中只有 {available} 道适用的{part.type}题，不够抽 {part.count} 道"
-                )
+        for shortfall in shortfalls(exam, pool):
+            part = next(p for p, part in enumerate(exam.parts) if part.type in shortfall.types)
+            path = ("exams", i, "parts", part, "count") if len(shortfall.types) == 1 else ("exams", i, "parts")
+            collector.error(file.location(*path), format_key_path(path), _shortfall_message(shortfall))
+
+
+def _shortfall_message(shortfall: Shortfall) -> str:
+    types = "、".join(shortfall.types)
+    if shortfall.groups == shortfall.questions:
+        return f"题库中只有 {shortfall.questions} 道适用的{types}题，不够抽 {shortfall.needed} 道"
+    return (
+        f"题库中有 {shortfall.questions} 道适用的{types}题，但同组（group）的题一份试卷只抽一道，"
+        f"只能算 {shortfall.groups} 道，不够抽 {shortfall.needed} 道"
+    )
 
 
 def _assemble(files) -> Knowledge:
@@ -221,4 +231,5 @@ def _assemble(files) -> Knowledge:
         villages={file.model.id: file.model for file in sorted(files["village"], key=lambda f: f.doc.file)},
         contingency_plans={plan.id: plan for file in sorted(files["plans"], key=lambda f: f.doc.file) for plan in file.model.plans},
         addresses=files["addresses"][0].model if files["addresses"] else Addresses(),
+        patterns=files["patterns"][0].model if files["patterns"] else None,
     )

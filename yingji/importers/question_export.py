@@ -162,6 +162,8 @@ def question_cells(question: Question) -> dict[str, str]:
         "依据": "、".join(question.cites),
         "难度": str(question.difficulty),
         "适用对象": "、".join(question.audience),
+        "分组": question.group or "",
+        "版本": str(question.version) if question.version > 1 else "",
     }
     for key, text in (question.options or {}).items():
         cells[f"选项{key}"] = text
@@ -215,6 +217,10 @@ HELP = [
     ("依据", "条文写《安全生产法》第五条 或 anquan-shengchan-fa#a5；方案任务写 t09；多个用顿号分隔。"),
     ("难度", "1 易、2 中、3 难；不填按 2。"),
     ("适用对象", "主要负责人、安全管理人员、村干部、公众，可写多个，用顿号分隔；不填按“主要负责人”。"),
+    ("分组", "可不填。考同一知识点的题（一题的题干能替另一题给出答案）写相同的分组名（小写字母、数字和连字符），"
+             "一份试卷只会抽到其中一道。"),
+    ("版本", "可不填（即第 1 版）。题目的意思改了（题干、选项或答案）就把版本加 1，"
+             "学员在本机保存的旧版本答题记录不会算到新题上。"),
     ("示例行", "编号为“示例”或题干以【示例】开头的行不会导入，可以保留或删除。"),
 ]
 

@@ -36,7 +36,7 @@ SEPARATORS = re.compile(r"[\s,，、;；/]+")
 LAW_ARTICLE = re.compile(r"^《?([^》第]+?)》?第([0-9零〇一二三四五六七八九十百千]+)条$")
 # Which spreadsheet column a model field comes from, for error messages.
 FIELD_COLUMN = {"id": "编号", "type": "题型", "stem": "题干", "answer": "答案", "explanation": "解析",
-                "cites": "依据", "difficulty": "难度", "audience": "适用对象"}
+                "cites": "依据", "difficulty": "难度", "audience": "适用对象", "group": "分组", "version": "版本"}
 
 
 @dataclass
@@ -90,6 +90,10 @@ class RowReader:
         data["cites"] = self.cites(row)
         data["audience"] = self.audience(row)
         data["difficulty"] = self.difficulty(row)
+        if cells.get("分组", "").strip():
+            data["group"] = cells["分组"].strip()
+        if cells.get("版本", "").strip():
+            data["version"] = cells["版本"].strip()
         flagged = {problem.split(": ", 1)[0] for problem in self.result.problems[before:]}
         question = self.validate(row, data, flagged)
         return question if len(self.result.problems) == before else None
@@ -203,10 +207,10 @@ def law_names(root: Path) -> dict[str, str]:
     return names
 
 
-def check_with_project(root: Path, topic: str, text: str, out: Path, table: Table, result: ImportResult) -> list[str]:
-    """Run the project's checks with the new bank in place of `out`; problems in the new
-    bank are reported at their spreadsheet cell, others as `file:line:col` (e.g. an exam
-    blueprint that no longer has enough questions)."""
+def check_with_project(root: Path, topic: str, text: str, out: Path, table: Table, result: ImportResult) -> tuple[list[str], list[str]]:
+    """Run the project's checks with the new bank in place of `out`: (errors, warnings on the new
+    bank). Problems in the new bank are reported at their spreadsheet cell, others as
+    `file:line:col` (e.g. an exam blueprint that no longer has enough questions)."""
     display = f"quizzes/{out.name}"
     collector = Collector()
     loaded = [item for item in load_all(root, collector) if (root / item.doc.file).resolve() != out.resolve()]
@@ -223,16 +227,19 @@ def check_with_project(root: Path, topic: str, text: str, out: Path, table: Tabl
                 raise AssertionError("导入的 YAML 读回后与表格内容不一致")
             build_knowledge([*loaded, new], collector)
     problems += [p for p in collector.problems if not p.warning]
-    return [_placed(p, display, table, result, text) for p in sorted(set(problems))]
+    warnings = [p for p in collector.problems if p.warning and p.location.file == display]
+    return [_placed(p, display, table, result, text) for p in sorted(set(problems))], [
+        _placed(p, display, table, result, text) for p in sorted(set(warnings))
+    ]
 
 
 def _placed(problem: Problem, display: str, table: Table, result: ImportResult, text: str) -> str:
     message = _cells_for_lines(problem.message, display, table, result, text)
-    match = re.match(r"^questions\[(\d+)\]\.?(\w*)", problem.key_path)
+    match = re.match(r"^questions\[(\d+)\]\.?(\w*)\.?(\w*)", problem.key_path)
     if problem.location.file == display and match:
         row = result.rows[int(match.group(1))]
-        column = column_of((match.group(2),)) if match.group(2) else None
-        return f"{table.where(row, column)}: {message}"
+        column = column_of((match.group(2), match.group(3))) if match.group(2) else None
+        return f"{table.where(row, column)}: {'警告: ' if problem.warning else ''}{message}"
     if problem.location.file == display and problem.key_path == "topic":
         return f"--topic: {message}（先在 quizzes/topics.yml 中添加这个主题）"
     return problem.format()
@@ -263,11 +270,11 @@ def import_questions(root: Path, source: Path, topic: str, out: Path | None, she
     if result.problems:
         return result.problems, None
     text = bank_yaml(topic, result.questions, source=source.name)
-    problems = check_with_project(root, topic, text, out, table, result)
+    problems, warnings = check_with_project(root, topic, text, out, table, result)
     if problems:
         return problems, None
     replaced = out.exists()
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, "utf-8")
-    return [], {"count": len(result.questions), "out": out, "replaced": replaced, "defaulted": result.defaulted,
+    return [], {"count": len(result.questions), "out": out, "replaced": replaced, "defaulted": result.defaulted, "warnings": warnings,
                 "types": {t: sum(1 for q in result.questions if q["type"] == t) for t in ("判断", "单选", "多选")}}

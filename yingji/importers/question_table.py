@@ -1,7 +1,7 @@
 """The spreadsheet layout trainers keep question banks in, read from and written to .xlsx/.csv.
 
 One question per row under a header row: 编号 (optional), 题型, 题干, 选项A–F, 答案, 解析,
-依据, 难度, 适用对象 (optional). Cells are read as text with their sheet, row and column kept,
+依据, 难度, 适用对象, 分组, 版本 (optional). Cells are read as text with their sheet, row and column kept,
 so every problem can be reported as `题库.xlsx!Sheet1!D7: ...`.
 """
 
@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 OPTION_LETTERS = "ABCDEF"
 OPTION_COLUMNS = tuple(f"选项{letter}" for letter in OPTION_LETTERS)
-COLUMNS = ("编号", "题型", "题干", *OPTION_COLUMNS, "答案", "解析", "依据", "难度", "适用对象")
+COLUMNS = ("编号", "题型", "题干", *OPTION_COLUMNS, "答案", "解析", "依据", "难度", "适用对象", "分组", "版本")
 REQUIRED = ("题型", "题干", "答案", "解析", "依据")
 # Other names trainers' sheets use for the same columns.
 ALIASES = {
@@ -35,9 +35,10 @@ ALIASES = {
     "出处": "依据", "法律依据": "依据", "依据条文": "依据",
     "难易程度": "难度", "难易度": "难度",
     "适用人员": "适用对象", "适用人群": "适用对象",
+    "group": "分组", "知识点分组": "分组", "version": "版本",
 }
 EXAMPLE_MARK = "示例"
-WIDTHS = {"编号": 12, "题型": 8, "题干": 48, "答案": 8, "解析": 48, "依据": 28, "难度": 6, "适用对象": 20}
+WIDTHS = {"编号": 12, "题型": 8, "题干": 48, "答案": 8, "解析": 48, "依据": 28, "难度": 6, "适用对象": 20, "分组": 16, "版本": 6}
 TYPE_CHOICES = '"判断,单选,多选"'
 DIFFICULTY_CHOICES = '"1,2,3"'
 

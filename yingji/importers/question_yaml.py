@@ -50,6 +50,10 @@ def question_lines(question: dict) -> list[str]:
     lines.append(f"    cites: {flow_list(question['cites'])}")
     lines.append(f"    audience: {flow_list(question['audience'])}")
     lines.append(f"    difficulty: {question['difficulty']}")
+    if question.get("group"):
+        lines.append(f"    group: {scalar(question['group'])}")
+    if question.get("version", 1) > 1:
+        lines.append(f"    version: {question['version']}")
     return lines
 
 

@@ -66,6 +66,12 @@ def cite_label(knowledge: Knowledge, ref: str) -> str:
     return ref
 
 
+def document_label(document: str, number: str | None) -> str:
+    """A document as the content names it (with its own book-title marks, e.g.
+    平江县《关于…的实施方案》), then its number: …（平办发〔2023〕12号）."""
+    return document + (f"（{number}）" if number else "")
+
+
 def ref_title(knowledge: Knowledge, ref: str) -> str:
     """A citation as a learner sees it above its text: 《安全生产法》第五条, 实施方案 第9项任务：…, 术语：…"""
     parsed = split_article_ref(ref)
@@ -122,17 +128,41 @@ def status_label(task: Task) -> dict:
     return {"state": latest.state, "date": latest.date.isoformat(), "note": latest.note, "css": STATE_CLASS[latest.state]}
 
 
-def drill_label(months: int | None) -> str:
-    """How often a plan is drilled: 12 → 每年至少一次, 6 → 每半年至少一次, 36 → 每3年至少一次."""
+def drill_label(months: int | None, *, rule: bool = False) -> str | None:
+    """How often a plan is drilled: 12 → 每年一次, 6 → 每半年一次, 36 → 每3年一次; as a rule
+    (a verified field, its source given) 每3年至少一次. None when the content does not say."""
     if months is None:
-        return "未规定"
-    if months == 12:
-        return "每年至少一次"
-    if months == 6:
-        return "每半年至少一次"
-    if months % 12 == 0:
-        return f"每{months // 12}年至少一次"
-    return f"每{months}个月至少一次"
+        return None
+    every = {12: "每年", 6: "每半年"}.get(months) or (f"每{months // 12}年" if months % 12 == 0 else f"每{months}个月")
+    return f"{every}至少一次" if rule else f"{every}一次"
+
+
+def review_label(years: int | None, *, rule: bool = False) -> str | None:
+    """How often a plan is reviewed: 3 → 每3年评估一次 (每3年至少评估一次 as a rule)."""
+    if years is None:
+        return None
+    every = "每年" if years == 1 else f"每{years}年"
+    return f"{every}至少评估一次" if rule else f"{every}评估一次"
+
+
+def with_note(label: str | None, note: str | None) -> str | None:
+    """A cycle and its note: 每年一次；每年汛前组织一次（示例）."""
+    return "；".join(part for part in (label, note) if part) or None
+
+
+FIELD_MARKS = {"确定": "已核实", "待核实": "待核实"}
+
+
+def field_mark(plan, field: str) -> str:
+    """How sure a contingency plan's field is: 已核实, 待核实 or 示例 (site page and handbook alike)."""
+    return FIELD_MARKS.get(plan.verified.get(field, ""), "示例")
+
+
+def plan_cycles(plan) -> tuple[str | None, str | None]:
+    """(review, drill) of a contingency plan: a rule only where the field is verified."""
+    review = review_label(plan.review_cycle_years, rule="review_cycle_years" in plan.verified)
+    drill = drill_label(plan.drill_every_months, rule="drill_every_months" in plan.verified)
+    return review, with_note(drill, plan.drill_note)
 
 
 # -- people (views from presentation.privacy, already masked as the profile requires) ----------

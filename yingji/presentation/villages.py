@@ -11,7 +11,7 @@ from collections import Counter
 
 from ..content.knowledge import Knowledge
 from ..content.models.villages import EVACUATION_RISKS, Village
-from .labels import drill_label, person_label, person_short
+from .labels import drill_label, person_label, person_short, review_label, with_note
 from .privacy import person_view
 
 STAGES = ("准备转移", "立即转移", "解除警报")
@@ -84,8 +84,8 @@ def village_view(knowledge: Knowledge, village: Village, profile: str) -> dict:
 
 
 def _facts(village: Village, groups_label: str) -> list[tuple[str, str]]:
-    """The village page's table of facts, in order."""
-    return [
+    """The village page's table of facts, in order (a fact the village file does not give is left out)."""
+    facts = [
         ("户数", f"{village.households} 户"),
         ("人口", f"{village.population} 人"),
         (groups_label, f"{village.groups} 个"),
@@ -93,9 +93,10 @@ def _facts(village: Village, groups_label: str) -> list[tuple[str, str]]:
         ("避险场所可容纳", f"{village.capacity} 人"),
         ("明白卡已发放", f"{village.cards_issued} 户" if village.cards_issued is not None else "未登记"),
         ("预案修订日期", village.plan.revised.isoformat() if village.plan.revised else "未登记"),
-        ("预案评估", f"每{village.plan.review_cycle_years}年至少一次"),
-        ("演练", drill_label(village.plan.drill_every_months) + (f"；{village.plan.drill_note}" if village.plan.drill_note else "")),
+        ("预案评估", review_label(village.plan.review_cycle_years)),
+        ("演练", with_note(drill_label(village.plan.drill_every_months), village.plan.drill_note)),
     ]
+    return [(label, value) for label, value in facts if value]
 
 
 def _route(village: Village, route, people: People) -> dict:

@@ -3,7 +3,8 @@
 The random generator is seeded with the exam id, the seed and the copy number, so the same
 seed always gives the same paper (and, with SOURCE_DATE_EPOCH, the same PDF bytes), while the
 copies of one seed differ from each other. Questions are drawn from the bank in id order
-(not file order), options are shuffled per copy and the answer letters follow them.
+(not file order), one per group at most; options are shuffled per copy and the answer letters
+follow them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from ..content.knowledge import Knowledge
 from ..presentation.documents import parse_subject
+from ..content.examdraw import draw_parts, shortfalls
 from ..content.models.exams import Exam
 from ..content.models.questions import LETTERS, Question
 
@@ -35,29 +37,32 @@ class Drawn:
     answer: tuple[str, ...]  # letters shown, or ('正确',) / ('错误',)
 
 
-def eligible(knowledge: Knowledge, exam: Exam, qtype: str) -> list[Question]:
+def eligible(knowledge: Knowledge, exam: Exam) -> list[Question]:
+    """The questions the exam may draw, in id order (not file order)."""
+    wanted = {part.type for part in exam.parts}
     return sorted(
         (
             entry.question
             for entry in knowledge.questions.values()
-            if entry.question.type == qtype and exam.admits(entry.question, entry.topic)
+            if entry.question.type in wanted and exam.admits(entry.question, entry.topic)
         ),
         key=lambda q: q.id,
     )
 
 
 def draw(knowledge: Knowledge, exam: Exam, seed: int, copy: int) -> list[tuple[int, list[Drawn]]]:
-    """[(index of the blueprint part, drawn questions)] — same arguments, same paper."""
+    """[(index of the blueprint part, drawn questions)] — same arguments, same paper; never two
+    questions of one group (content/examdraw.py)."""
     rng = random.Random(f"{exam.id}/{seed}/{copy}")
-    paper = []
-    for index, part in enumerate(exam.parts):
-        pool = eligible(knowledge, exam, part.type)
-        if len(pool) < part.count:
-            raise PaperError(
-                f"考试方案“{exam.title}”要求 {part.count} 道{part.type}题，题库中符合条件的只有 {len(pool)} 道"
-            )
-        paper.append((index, [_shuffle_options(rng, q) for q in rng.sample(pool, part.count)]))
-    return paper
+    pool = eligible(knowledge, exam)
+    parts = draw_parts(exam, pool, rng)
+    if parts is None:
+        reasons = "；".join(
+            f"要求 {s.needed} 道{'、'.join(s.types)}题，题库中符合条件的只有 {s.groups} 道（同组的题只算一道）"
+            for s in shortfalls(exam, pool)
+        )
+        raise PaperError(f"考试方案“{exam.title}”{reasons}")
+    return [(index, [_shuffle_options(rng, q) for q in questions]) for index, questions in enumerate(parts)]
 
 
 def _shuffle_options(rng: random.Random, question: Question) -> Drawn:

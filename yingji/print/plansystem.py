@@ -7,9 +7,18 @@ and what is 示例.
 from __future__ import annotations
 
 from ..content.knowledge import Knowledge
-from ..presentation.labels import drill_label, owner_name
+from ..presentation.labels import field_mark, owner_name, plan_cycles
 
 KIND_ORDER = {"总体": 0, "专项": 1, "部门": 2, "单位": 3, "基层": 4}
+
+
+def _drill(plan) -> str:
+    """The drill cycle as the site's plan page says it; a partly verified plan marks how sure it is."""
+    drill = plan_cycles(plan)[1]
+    if drill is None:
+        return "—"
+    sure = field_mark(plan, "drill_every_months")
+    return drill if plan.is_sample or sure == "已核实" else f"{drill}（{sure}）"
 
 
 def _state(plan) -> str:
@@ -42,7 +51,7 @@ def plan_system(knowledge: Knowledge) -> dict | None:
                 "title": p.title,
                 "kind": p.kind,
                 "owner": p.owner_name or owner_name(knowledge, p.owner),
-                "drill": drill_label(p.drill_every_months),
+                "drill": _drill(p),
                 "state": _state(p),
             }
             for p in county

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..content.knowledge import Knowledge
 from ..content.models.plan import Task
-from ..presentation.labels import article_label, before_label, cite_label, deadline_label, status_label
+from ..presentation.labels import article_label, before_label, cite_label, deadline_label, document_label, status_label
 from .plansystem import plan_system
 
 ROLE_ORDER = ("牵头", "负责", "参与")
@@ -134,7 +134,7 @@ def glossary(knowledge: Knowledge) -> list[dict]:
             "definition": term.definition,
             "entries": term.items,
             "sources": [
-                cite_label(knowledge, s.article) if s.article else f"《{s.document.strip('《》')}》" + (f"（{s.number}）" if s.number else "")
+                cite_label(knowledge, s.article) if s.article else document_label(s.document, s.number)
                 for s in term.sources
             ],
             "tasks": "、".join(f"第{knowledge.tasks[t].number}项" for t in term.tasks),

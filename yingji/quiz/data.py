@@ -24,8 +24,14 @@ EXAM_EXCERPT = 150
 
 
 def excerpt(text: str, limit: int) -> str:
+    """The text up to `limit` characters; a cut never falls inside a 《title》."""
     text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
-    return text if len(text) <= limit else text[:limit].rstrip() + "……"
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if cut.rfind("《") > cut.rfind("》"):
+        cut = cut[: cut.rfind("《")]
+    return cut.rstrip() + "……"
 
 
 def _docs_link(routes: RouteTable, kind: str, entity: str) -> str:
@@ -55,9 +61,22 @@ def chapter_label(knowledge: Knowledge, ref: str) -> str | None:
     return f"{entry.law.short_title} · {entry.article.chapter}"
 
 
+def storage_key(question: Question) -> str:
+    """The key the engine stores a learner's answers under: the id for version 1, `id~v2` from
+    version 2 on, so answers given to an earlier wording never attach to the new one."""
+    return question.id if question.version == 1 else f"{question.id}~v{question.version}"
+
+
+def versioned_keys(entries: list[QuestionEntry]) -> str:
+    """The storage keys of the questions past version 1, for pages that only read the records."""
+    return " ".join(storage_key(e.question) for e in entries if e.question.version > 1)
+
+
 def question_data(question: Question) -> dict:
     """The question as the engine needs it; 判断 has no options (正确/错误 are implied)."""
     data = {"id": question.id, "type": question.type, "stem": question.stem}
+    if question.version > 1:
+        data["key"] = storage_key(question)
     if question.options:
         data["options"] = dict(question.options)
     data["answer"] = list(question.answer)
@@ -164,9 +183,14 @@ def exam_data(knowledge: Knowledge, exam: Exam, routes: RouteTable) -> dict:
         "title": exam.title,
         "page": routes.path("exam", exam.id),
         "exam": blueprint(exam),
-        "questions": [question_data(entry.question) for entry in pool],
+        "questions": [_with_group(question_data(entry.question), entry.question) for entry in pool],
         "refs": refs_of(knowledge, routes, pool, EXAM_EXCERPT),
     }
+
+
+def _with_group(data: dict, question: Question) -> dict:
+    """An exam draws one question per group at most (quiz-exam.js drawParts)."""
+    return {**data, "group": question.group} if question.group else data
 
 
 def to_json(data: dict) -> str:

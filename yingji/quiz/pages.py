@@ -65,7 +65,7 @@ def index_view(knowledge: Knowledge, routes: RouteTable) -> dict:
         entries = data.topic_entries(knowledge, topic.id)
         if entries:
             topics.append({"id": topic.id, "title": topic.title, "count": len(entries), "types": type_counts(entries),
-                           "href": routes.link(page, "practice", topic.id)})
+                           "versioned": data.versioned_keys(entries), "href": routes.link(page, "practice", topic.id)})
     return {
         "topics": topics,
         "total": len(knowledge.questions),
@@ -80,7 +80,7 @@ def quiz_pages(knowledge: Knowledge, routes: RouteTable) -> dict[str, str]:
     if not routes.generates("quiz"):
         return {}
     pages = dict([render_page(routes, "quiz", "", "quiz/index.md.j2", quiz=index_view(knowledge, routes))])
-    pages[routes.path("quiz-review")] = render("quiz/review.md.j2")
+    pages[routes.path("quiz-review")] = render("quiz/review.md.j2", versioned=data.versioned_keys(list(knowledge.questions.values())))
     for route in routes.of_kind("practice"):
         topic = knowledge.topics[route.entity]
         entries = data.topic_entries(knowledge, topic.id)
@@ -99,7 +99,8 @@ def quiz_pages(knowledge: Knowledge, routes: RouteTable) -> dict[str, str]:
     for route in routes.of_kind("exam"):
         exam = knowledge.exams[route.entity]
         data_src = routes.path("exam-data", exam.id)
-        view = exam_summary(exam) | {"data_src": data_src, "pool": len(data.exam_pool(knowledge, exam))}
+        pool = data.exam_pool(knowledge, exam)
+        view = exam_summary(exam) | {"data_src": data_src, "pool": len(pool), "grouped": any(e.question.group for e in pool)}
         pages.update([render_page(routes, "exam", exam.id, "quiz/exam.md.j2", exam=view)])
         pages[data_src] = data_script(data_src, data.exam_data(knowledge, exam, routes))
     return pages

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..content.models.glossary import Term
+from ..presentation.labels import document_label
 from ..render import render
 from .backlinks import citations
 from .context import SiteContext
@@ -35,7 +36,7 @@ def _term(ctx: SiteContext, term: Term, page: str, linker) -> dict:
         if source.article:
             sources.append({"title": article_title(ctx, source.article), "href": ctx.link(page, "article", source.article)})
         else:
-            sources.append({"title": source.document + (f"（{source.number}）" if source.number else ""), "href": None})
+            sources.append({"title": document_label(source.document, source.number), "href": None})
     cited = citations(ctx, term.id, page, None)
     return {
         "id": term.id,

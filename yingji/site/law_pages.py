@@ -8,6 +8,7 @@ plain-language summary and is labelled as such.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from ..content.models.laws import Law
 from ..presentation.labels import article_label, article_title as article_name, day_label
@@ -64,6 +65,7 @@ def law_page(ctx: SiteContext, law: Law) -> dict:
             {"title": replacement.title, "href": ctx.link(page, "law", replacement.id)} if replacement else None
         ),
         "source_url": law.source_url if _WEB.match(law.source_url) else None,
+        "source_name": "国家法律法规数据库" if urlsplit(law.source_url).hostname == "flk.npc.gov.cn" else "发布机关网站",
         "history": law.history,
         "chapters": _chapters(ctx, law, page, linker),
         "index_href": ctx.link(page, "laws"),

@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 
 from ..content.models.plans import GUIDANCE, ContingencyPlan
-from ..presentation.labels import drill_label
+from ..presentation.labels import field_mark as mark
+from ..presentation.labels import plan_cycles
 from ..render import render
 from .context import SiteContext
 from .plantree import Column, tree_svg
 
-FIELD_MARKS = {"确定": "已核实", "待核实": "待核实"}
+# What `verified` may name, as a reader calls it (the plans index says what is verified so far).
 FIELD_NAMES = {
-    "title": "名称", "doc_number": "文号", "issued_date": "印发日期", "version": "版本号", "owner": "编制单位",
+    "title": "名称", "doc_number": "文号", "issued_date": "印发日期", "version": "版本号", "owner": "印发（编制）单位",
     "scope": "适用范围", "response_levels": "响应分级", "structure": "目录", "review_cycle_years": "评估周期",
-    "drill_every_months": "演练周期",
+    "drill_every_months": "演练周期", "basis": "编制依据",
 }
 
 
@@ -23,10 +24,6 @@ def short_title(plan: ContingencyPlan, county: str) -> str:
     title = plan.title[len(county):] if plan.title.startswith(county) else plan.title.removeprefix("县")
     title = re.sub(r"(突发事件)?(应急预案|工作预案|预案)(（[^）]*）)?$", "", title)
     return title or plan.title
-
-
-def mark(plan: ContingencyPlan, field: str) -> str:
-    return FIELD_MARKS.get(plan.verified.get(field, ""), "示例")
 
 
 def owner_link(ctx: SiteContext, owner: str, page: str) -> dict:
@@ -56,7 +53,7 @@ def node_link(ctx: SiteContext, node_id: str, page: str) -> dict:
 def plan_page(ctx: SiteContext, plan: ContingencyPlan) -> dict:
     knowledge = ctx.knowledge
     page = ctx.routes.path("contingency-plan", plan.id)
-    guidance = GUIDANCE[plan.basis]
+    review, drill = plan_cycles(plan)
     owner = [{"name": plan.owner_name, "url": None}] if plan.owner_name else [owner_link(ctx, plan.owner, page)]
     rows = [
         ("层级与类别", f"{plan.level}级 · {plan.kind}预案", None),
@@ -65,8 +62,8 @@ def plan_page(ctx: SiteContext, plan: ContingencyPlan) -> dict:
         ("适用范围", plan.scope, mark(plan, "scope")),
         ("适用事件", "、".join(plan.events) or None, "示例" if plan.events else None),
         ("响应分级", "、".join(plan.response_levels) or "不分级（随上级预案启动）", mark(plan, "response_levels")),
-        ("评估修订", f"每{plan.review_cycle_years}年至少评估一次" if plan.review_cycle_years else None, mark(plan, "review_cycle_years")),
-        ("演练", drill_label(plan.drill_every_months) + (f"；{plan.drill_note}" if plan.drill_note else ""), mark(plan, "drill_every_months")),
+        ("评估修订", review, mark(plan, "review_cycle_years")),
+        ("演练", drill, mark(plan, "drill_every_months")),
         ("文号", plan.doc_number, mark(plan, "doc_number")),
         ("印发日期", plan.issued_date.isoformat() if plan.issued_date else None, mark(plan, "issued_date")),
         ("版本号", plan.version, mark(plan, "version")),
@@ -84,10 +81,9 @@ def plan_page(ctx: SiteContext, plan: ContingencyPlan) -> dict:
         "aligned": node_link(ctx, plan.aligned_with, page) if plan.aligned_with else None,
         "structure": plan.structure,
         "structure_mark": mark(plan, "structure"),
-        "basis": guidance["title"],
-        "basis_note": guidance["note"],
+        "basis": {**GUIDANCE[plan.basis], "mark": mark(plan, "basis")} if plan.basis else None,
         "children": [node_link(ctx, child, page) for child in knowledge.plan_children.get(plan.id, [])],
-        "sources": [{"title": s.title, "url": s.url, "note": s.note} for s in plan.sources],
+        "sources": [{"title": s.title, "number": s.number, "url": s.url, "note": s.note} for s in plan.sources],
         "unknown": plan.unknown,
         "note": plan.note,
     }
@@ -163,14 +159,13 @@ def plans_index(ctx: SiteContext) -> dict:
     }
 
 
-def verified_summary(knowledge) -> str | None:
-    """《…》的名称、文号，以及《…》的名称: what the content could verify, plan by plan."""
-    parts = [
-        f"《{plan.title}》的" + "、".join(FIELD_NAMES[f] for f in FIELD_NAMES if plan.verified.get(f) == "确定")
+def verified_summary(knowledge) -> list[dict]:
+    """The plans with verified fields and which: what the index may say is known so far."""
+    return [
+        {"title": plan.title, "fields": "、".join(FIELD_NAMES[f] for f in FIELD_NAMES if f in plan.verified)}
         for plan in knowledge.contingency_plans.values()
-        if any(value == "确定" for value in plan.verified.values())
+        if plan.verified
     ]
-    return "，以及".join(parts) or None
 
 
 def plan_system_task(knowledge):

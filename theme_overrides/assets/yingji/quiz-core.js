@@ -84,18 +84,36 @@
   }
 
   var KEYS = {
-    wrong: "yingji.quiz.wrong", // qid -> {q: snapshot, n: times wrong, t: time, a: last wrong answer}
-    fav: "yingji.quiz.fav", // qid -> {q: snapshot, t: time}
-    progress: "yingji.quiz.progress", // topic -> {qid: 1 right | 0 wrong (last answer)}
+    // a question's records are stored under qkey(q): its id, or id~v2 from version 2 on
+    wrong: "yingji.quiz.wrong", // qkey -> {q: snapshot, n: times wrong, t: time, a: last wrong answer}
+    fav: "yingji.quiz.fav", // qkey -> {q: snapshot, t: time}
+    progress: "yingji.quiz.progress", // topic -> {qkey: 1 right | 0 wrong (last answer)}
     large: "yingji.quiz.large",
     practice: "yingji.quiz.practice.", // + topic: {order, chapter, pos, list}
     exam: "yingji.quiz.exam." // + exam id: the attempt in progress
   };
 
+  /**
+   * The key a question's records are stored under: its id, or `id~v2` once its meaning changed
+   * (version 2), so answers given to the old wording never attach to the new one.
+   */
+  function qkey(q) { return q.key || q.id; }
+
+  /** A filter for stored keys: true for the current version of a question. `versioned` lists the
+   * keys of the questions past version 1 ("a~v2 b~v3"); every other question is at version 1. */
+  function currentKey(versioned) {
+    var latest = {};
+    String(versioned || "").split(" ").filter(Boolean).forEach(function (key) { latest[key.split("~")[0]] = key; });
+    return function (key) {
+      var base = String(key).split("~")[0];
+      return latest[base] ? key === latest[base] : key === base;
+    };
+  }
+
   /** A question with its citations resolved, self-contained for 错题本 and 收藏. */
   function snapshot(q, refs, source) {
     return {
-      id: q.id, type: q.type, stem: q.stem, options: q.options || null, answer: q.answer,
+      id: q.id, key: qkey(q), type: q.type, stem: q.stem, options: q.options || null, answer: q.answer,
       explanation: q.explanation, source: source || "",
       cites: (q.cites || []).map(function (ref) { return typeof ref === "string" ? refs[ref] : ref; }).filter(Boolean)
     };
@@ -106,24 +124,33 @@
     favs: function () { return load(KEYS.fav, {}); },
     addWrong: function (snap, selected) {
       var all = book.wrong();
-      var entry = all[snap.id] || { n: 0 };
-      all[snap.id] = { q: snap, n: entry.n + 1, t: Date.now(), a: selected || [] };
+      var entry = all[qkey(snap)] || { n: 0 };
+      all[qkey(snap)] = { q: snap, n: entry.n + 1, t: Date.now(), a: selected || [] };
       save(KEYS.wrong, all);
     },
-    removeWrong: function (id) { var all = book.wrong(); delete all[id]; save(KEYS.wrong, all); },
-    isFav: function (id) { return Object.prototype.hasOwnProperty.call(book.favs(), id); },
+    removeWrong: function (key) { var all = book.wrong(); delete all[key]; save(KEYS.wrong, all); },
+    isFav: function (key) { return Object.prototype.hasOwnProperty.call(book.favs(), key); },
     toggleFav: function (snap) {
       var all = book.favs();
-      if (all[snap.id]) delete all[snap.id];
-      else all[snap.id] = { q: snap, t: Date.now() };
+      if (all[qkey(snap)]) delete all[qkey(snap)];
+      else all[qkey(snap)] = { q: snap, t: Date.now() };
       save(KEYS.fav, all);
-      return Boolean(all[snap.id]);
+      return Boolean(all[qkey(snap)]);
+    },
+    /** Drop 错题本 and 收藏 entries of earlier versions of a question (keep(key) is false). */
+    forgetOld: function (keep) {
+      [KEYS.wrong, KEYS.fav].forEach(function (name) {
+        var all = load(name, {});
+        var stale = Object.keys(all).filter(function (key) { return !keep(key); });
+        stale.forEach(function (key) { delete all[key]; });
+        if (stale.length) save(name, all);
+      });
     },
     progress: function (topic) { return load(KEYS.progress, {})[topic] || {}; },
-    markProgress: function (topic, id, right) {
+    markProgress: function (topic, key, right) {
       var all = load(KEYS.progress, {});
       all[topic] = all[topic] || {};
-      all[topic][id] = right ? 1 : 0;
+      all[topic][key] = right ? 1 : 0;
       save(KEYS.progress, all);
     },
     clearWrong: function () { save(KEYS.wrong, null); },
@@ -292,7 +319,7 @@
       btn.textContent = on ? "★ 已收藏" : "☆ 收藏";
       btn.setAttribute("aria-pressed", on ? "true" : "false");
     }
-    show(book.isFav(snap.id));
+    show(book.isFav(qkey(snap)));
     return btn;
   }
 
@@ -363,7 +390,8 @@
 
   window.yingjiQuiz = {
     h: h, clear: clear, button: button, paragraphs: paragraphs, load: load, save: save, KEYS: KEYS,
-    storageOk: function () { return storageOk; }, book: book, snapshot: snapshot, siteUrl: siteUrl,
+    storageOk: function () { return storageOk; }, book: book, qkey: qkey, currentKey: currentKey,
+    snapshot: snapshot, siteUrl: siteUrl,
     choices: choices, isRight: isRight, points: points, shuffle: shuffle, fmt: fmt, label: label,
     answerText: answerText, questionView: questionView, feedbackView: feedbackView,
     citationsView: citationsView, favButton: favButton, largeToggle: largeToggle,

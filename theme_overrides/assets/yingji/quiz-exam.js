@@ -1,6 +1,6 @@
 /* yingji quiz engine, part 3: 模拟考试 per blueprint (quizzes/exams.yml).
  *
- * Questions are drawn at random per part, options shuffled; the attempt is kept in
+ * Questions are drawn at random per part (one per group at most), options shuffled; the attempt is kept in
  * localStorage so a reload (or a trip to another page) does not lose it, and an attempt
  * whose time ran out while the page was closed is submitted as soon as it is seen again.
  */
@@ -23,13 +23,58 @@
     return Math.floor(s / 60) + " 分 " + (s % 60) + " 秒";
   }
 
+  /**
+   * The questions of each part of one paper: never two of one group (an ungrouped question is a
+   * group of its own; a group may hold several types). The same matching as the printed papers
+   * (yingji/content/examdraw.py): groups in random order, each into a part with room for one of
+   * its types, moving an earlier group to another of its types when that makes room. null when
+   * the questions cannot fill the parts (`yingji check` reports that before a site is built).
+   */
+  function drawParts(parts, questions, shuffle) {
+    var groups = {};
+    questions.forEach(function (q) {
+      var key = q.group || "~" + q.id;
+      var byType = groups[key] = groups[key] || {};
+      (byType[q.type] = byType[q.type] || []).push(q);
+    });
+    var order = shuffle(Object.keys(groups).sort());
+    var slots = parts.map(function () { return []; });
+    function hasRoom(p) { return slots[p].length < parts[p].count; }
+    function full() { return !parts.some(function (_, p) { return hasRoom(p); }); }
+    function place(key, seen) {
+      var fitting = [];
+      parts.forEach(function (part, p) { if (groups[key][part.type] && !seen[p]) fitting.push(p); });
+      var free = fitting.filter(hasRoom)[0];
+      if (free !== undefined) { slots[free].push(key); return true; }
+      fitting.forEach(function (p) { seen[p] = true; });
+      return fitting.some(function (p) {
+        return slots[p].slice().some(function (other) {
+          if (!place(other, seen)) return false;
+          slots[p].splice(slots[p].indexOf(other), 1);
+          slots[p].push(key);
+          return true;
+        });
+      });
+    }
+    for (var i = 0; i < order.length && !full(); i++) place(order[i], {});
+    if (!full()) return null;
+    var position = {};
+    order.forEach(function (key, n) { position[key] = n; });
+    return slots.map(function (slot, p) {
+      return slot.sort(function (a, b) { return position[a] - position[b]; }).map(function (key) {
+        return shuffle(groups[key][parts[p].type])[0];
+      });
+    });
+  }
+  Q.drawParts = drawParts;
+
   Q.modes.exam = function (root, data) {
     var bp = data.exam;
-    var byId = {};
-    data.questions.forEach(function (q) { byId[q.id] = q; });
+    var byKey = {}; // by storage key (id, or id~v2): an attempt on an earlier version is dropped
+    data.questions.forEach(function (q) { byKey[Q.qkey(q)] = q; });
     var key = Q.KEYS.exam + data.id;
     var attempt = Q.load(key, null);
-    if (attempt && !(attempt.items || []).every(function (it) { return byId[it.id]; })) attempt = null; // bank changed
+    if (attempt && !(attempt.items || []).every(function (it) { return byKey[it.id]; })) attempt = null; // bank changed
     var tick = null;
     var totalCount = bp.parts.reduce(function (n, p) { return n + p.count; }, 0);
 
@@ -53,11 +98,10 @@
 
     function draw() {
       var items = [];
-      bp.parts.forEach(function (part, p) {
-        var pool = data.questions.filter(function (q) { return q.type === part.type; });
-        Q.shuffle(pool).slice(0, part.count).forEach(function (q) {
+      (drawParts(bp.parts, data.questions, Q.shuffle) || []).forEach(function (questions, p) {
+        questions.forEach(function (q) {
           var keys = Q.choices(q);
-          items.push({ id: q.id, part: p, order: q.type === "判断" ? keys : Q.shuffle(keys) });
+          items.push({ id: Q.qkey(q), part: p, order: q.type === "判断" ? keys : Q.shuffle(keys) });
         });
       });
       var now = Date.now();
@@ -141,7 +185,7 @@
       attempt.pos = i;
       store();
       var item = attempt.items[i];
-      var q = byId[item.id];
+      var q = byKey[item.id];
       var view = Q.questionView(q, {
         number: i + 1, total: attempt.items.length, order: item.order, selected: attempt.answers[i] || [],
         heading: h("p", { class: "yj-part-title" }, partTitle(item.part)),
@@ -216,7 +260,7 @@
       var wrong = [];
       var total = 0;
       attempt.items.forEach(function (item, i) {
-        var q = byId[item.id];
+        var q = byKey[item.id];
         var part = parts[item.part];
         var selected = attempt.answers[i] || [];
         var got = Q.points(q, selected, part.points, bp.multi_scoring);

@@ -5,9 +5,10 @@
   if (!Q || Q.modes.practice) return;
   var h = Q.h, button = Q.button, book = Q.book;
 
-  function countRight(progress) {
-    var ids = Object.keys(progress);
-    return { done: ids.length, right: ids.filter(function (id) { return progress[id] === 1; }).length };
+  /** Answered and right among the stored records that `counts(key)` accepts (current versions). */
+  function countRight(progress, counts) {
+    var keys = Object.keys(progress).filter(counts);
+    return { done: keys.length, right: keys.filter(function (key) { return progress[key] === 1; }).length };
   }
 
   /** One question to answer with immediate feedback; calls back with whether it was right. */
@@ -35,16 +36,16 @@
   /* ------------------------------------------------------------ 练习 */
 
   Q.modes.practice = function (root, data) {
-    var byId = {};
-    data.questions.forEach(function (q) { byId[q.id] = q; });
+    var byKey = {}; // by storage key (id, or id~v2): records of an earlier version are not found
+    data.questions.forEach(function (q) { byKey[Q.qkey(q)] = q; });
     var stateKey = Q.KEYS.practice + data.id;
     var state = Q.load(stateKey, null) || {};
-    if (!state.list || !state.list.every(function (id) { return byId[id]; })) state = fresh("seq", -1);
+    if (!state.list || !state.list.every(function (key) { return byKey[key]; })) state = fresh("seq", -1);
 
     function fresh(order, chapter) {
       var ids = data.questions.filter(function (q) {
         return chapter < 0 || (q.ch || []).indexOf(chapter) >= 0;
-      }).map(function (q) { return q.id; });
+      }).map(Q.qkey);
       return { order: order, chapter: chapter, pos: 0, list: order === "random" ? Q.shuffle(ids) : ids };
     }
 
@@ -86,7 +87,7 @@
     if (!Q.storageOk()) root.insertBefore(h("p", { class: "yj-hint" }, "此浏览器不允许保存记录，刷新页面后进度和错题会丢失。"), stage);
 
     function showProgress() {
-      var counts = countRight(book.progress(data.id));
+      var counts = countRight(book.progress(data.id), function (key) { return Boolean(byKey[key]); });
       progressLine.textContent = "已练 " + counts.done + " / " + data.questions.length + " 题，答对 " + counts.right + " 题";
       bar.value = counts.done;
     }
@@ -102,7 +103,7 @@
         stage.appendChild(h("p", null, "这一章没有题目。"));
         return;
       }
-      var q = byId[state.list[state.pos]];
+      var q = byKey[state.list[state.pos]];
       var prev = button("上一题", function () { go(-1); }, { disabled: state.pos === 0 });
       var last = state.pos === state.list.length - 1;
       var next = button(last ? "已是最后一题" : "下一题", function () { go(1); }, { class: "yj-primary", disabled: last });
@@ -111,7 +112,7 @@
         number: state.pos + 1, total: state.list.length, next: last ? null : next,
         fav: Q.favButton(snap),
         onAnswer: function (right, selected) {
-          book.markProgress(data.id, q.id, right);
+          book.markProgress(data.id, Q.qkey(q), right);
           if (!right) book.addWrong(snap(), selected);
           showProgress();
         }
@@ -154,13 +155,14 @@
   }
 
   Q.modes.review = function (root) {
+    book.forgetOld(Q.currentKey(root.getAttribute("data-versioned"))); // the question has changed since
     function render() {
       Q.clear(root);
       var wrong = entries(book.wrong());
       var favs = entries(book.favs());
       var wrongList = h("div", { class: "yj-list" }, wrong.map(function (entry) {
         return storedView(entry, "答错 " + entry.n + " 次",
-          button("移出错题本", function () { book.removeWrong(entry.q.id); render(); }, { class: "yj-quiet" }));
+          button("移出错题本", function () { book.removeWrong(Q.qkey(entry.q)); render(); }, { class: "yj-quiet" }));
       }));
       var favList = h("div", { class: "yj-list" }, favs.map(function (entry) {
         return storedView(entry, "", button("取消收藏", function () { book.toggleFav(entry.q); render(); }, { class: "yj-quiet" }));
@@ -220,7 +222,7 @@
           next: nextBtn,
           fav: Q.favButton(function () { return q; }),
           onAnswer: function (right, selected) {
-            if (fromWrongBook && right) book.removeWrong(q.id);
+            if (fromWrongBook && right) book.removeWrong(Q.qkey(q));
             if (!right) {
               book.addWrong(q, selected);
               if (fromWrongBook) queue.push(q); // asked again until answered right
@@ -244,7 +246,7 @@
 
   Q.modes.index = function (doc) {
     doc.querySelectorAll(".yj-progress[data-topic]").forEach(function (span) {
-      var counts = countRight(book.progress(span.getAttribute("data-topic")));
+      var counts = countRight(book.progress(span.getAttribute("data-topic")), Q.currentKey(span.getAttribute("data-versioned")));
       var total = span.getAttribute("data-total");
       span.textContent = counts.done ? "已练 " + counts.done + "/" + total + "，答对 " + counts.right : "未开始";
     });

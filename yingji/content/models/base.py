@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
@@ -70,6 +71,29 @@ def _phone(value: object) -> str:
     return value
 
 
+# Sources are linked only where the official publisher put them: government and people's-congress
+# sites (gov.cn and below: flk.npc.gov.cn, www.hunan.gov.cn, www.hnrd.gov.cn, www.pingjiang.gov.cn …).
+OFFICIAL_DOMAIN = "gov.cn"
+
+
+def is_official(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return host == OFFICIAL_DOMAIN or host.endswith("." + OFFICIAL_DOMAIN)
+
+
+def _official_url(value: object) -> str:
+    if not isinstance(value, str) or not re.match(r"^https?://[^\s\"'<>]+$", value):
+        raise PydanticCustomError("url", "应为网址（http:// 或 https:// 开头），实际为 {value}", {"value": _show(value)})
+    if not is_official(value):
+        raise PydanticCustomError(
+            "official_url",
+            "来源只链接官方发布网站（gov.cn 域名的政府、人大网站），{host} 不是；"
+            "转载或来源不明的网站不要写成链接，改用文件标题和文号引用",
+            {"host": urlsplit(value).hostname or value},
+        )
+    return value
+
+
 def _text(value: object) -> str:
     if not isinstance(value, str):
         raise PydanticCustomError("text", "应为文字，实际为 {value}", {"value": _show(value)})
@@ -83,6 +107,7 @@ ArticleRef = Annotated[str, BeforeValidator(_article_ref)]
 Date = Annotated[date, BeforeValidator(_date)]
 Phone = Annotated[str, BeforeValidator(_phone)]
 Text = Annotated[str, BeforeValidator(_text)]
+OfficialUrl = Annotated[str, BeforeValidator(_official_url)]
 
 
 def split_article_ref(ref: str) -> tuple[str, int] | None:

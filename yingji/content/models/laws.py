@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import PositiveInt
 
-from .base import Date, Model, Slug, Text
+from .base import Date, Model, OfficialUrl, Slug, Text
 
 LawKind = Literal["法律", "行政法规", "地方性法规", "部门规章", "党内法规", "规范性文件"]
 
@@ -31,7 +31,7 @@ class Law(Model):
     effective_date: Date | None = None
     status: Literal["现行有效", "已废止"]
     replaced_by: Slug | None = None
-    source_url: Text
+    source_url: OfficialUrl  # the official text (国家法律法规数据库 or the publisher's own site)
     history: list[Text] = []
     articles: list[Article] = []
 

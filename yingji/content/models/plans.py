@@ -6,17 +6,20 @@ through their township's 总体 plan). A file holds a list of plans, e.g. plans/
 or plans/<township-id>.yml.
 
 Honesty rule: most real plan texts are not available to us. `verified` names the fields
-that come from a source (with the certainty of that source); every other field of the
-entry is 示例 (illustrative) and is shown as such.
+that come from a source listed in `sources` (with the certainty of that source); every other
+field of the entry is 示例 (illustrative) and is shown as such. A field left out is not shown
+at all (no 编制依据, no drill cycle is made up), and a cycle is shown as a rule ("至少每3年一次")
+only when it is verified.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import PositiveInt
+from pydantic import PositiveInt, model_validator
+from pydantic_core import PydanticCustomError
 
-from .base import Date, Model, Slug, Text
+from .base import Date, Model, OfficialUrl, Slug, Text
 
 PlanLevel = Literal["县", "乡镇", "村"]
 PlanKind = Literal["总体", "专项", "部门", "单位", "基层"]
@@ -25,7 +28,7 @@ ResponseLevel = Literal["Ⅰ级", "Ⅱ级", "Ⅲ级", "Ⅳ级"]
 Certainty = Literal["确定", "待核实"]
 VerifiableField = Literal[
     "title", "doc_number", "issued_date", "version", "owner", "scope", "response_levels",
-    "structure", "review_cycle_years", "drill_every_months",
+    "structure", "review_cycle_years", "drill_every_months", "basis",
 ]
 # The official guidance a plan's structure follows (see GUIDANCE for titles and certainty).
 Basis = Literal[
@@ -57,7 +60,8 @@ GUIDANCE: dict[str, dict[str, str]] = {
 
 class Source(Model):
     title: Text
-    url: str | None = None
+    number: str | None = None  # 文号: how a document is cited when it is not linked
+    url: OfficialUrl | None = None  # only the official publisher's page; a reprint is cited, not linked
     note: str | None = None
 
 
@@ -76,7 +80,7 @@ class ContingencyPlan(Model):
     events: list[Text] = []  # 适用的突发事件类型
     response_levels: list[ResponseLevel] = []
     structure: list[Text] = []  # chapter headings
-    basis: Basis
+    basis: Basis | None = None  # the guidance the plan follows, when a source (or the example) says so
     review_cycle_years: PositiveInt | None = None  # 评估/修订周期
     drill_every_months: PositiveInt | None = None  # 演练间隔
     drill_note: str | None = None
@@ -92,6 +96,15 @@ class ContingencyPlan(Model):
     def is_sample(self) -> bool:
         """True when nothing of the entry rests on a source: the whole entry is 示例."""
         return not self.verified
+
+    @model_validator(mode="after")
+    def _verified_needs_a_source(self):
+        if self.verified and not self.sources:
+            raise PydanticCustomError("verified", "verified 列出了已核实的字段，但没有写 sources（来源）", {})
+        empty = [name for name in self.verified if getattr(self, name) in (None, [], "")]
+        if empty:
+            raise PydanticCustomError("verified", "verified 中的 {fields} 没有内容：没写的字段无从核实", {"fields": "、".join(empty)})
+        return self
 
 
 class PlansFile(Model):

@@ -46,11 +46,12 @@ class TownshipsFile(Model):
 
 
 class VillagePlan(Model):
-    """The village plan as a node of the 1+N+X tree: when it was revised, how often it is drilled."""
+    """The village plan as a node of the 1+N+X tree: when it was revised, how often it is reviewed
+    and drilled (as the village's plan says; nothing is shown when it is not given)."""
 
     revised: Date | None = None
-    review_cycle_years: PositiveInt = 1
-    drill_every_months: PositiveInt = 12
+    review_cycle_years: PositiveInt | None = None
+    drill_every_months: PositiveInt | None = None
     drill_note: str | None = None
 
 
