@@ -47,6 +47,7 @@ class Knowledge:
     townships: dict[str, Township] = field(default_factory=dict)  # in the order of townships.yml
     villages: dict[str, Village] = field(default_factory=dict)  # 一村一案, each a 基层 plan node
     contingency_plans: dict[str, ContingencyPlan] = field(default_factory=dict)  # content/plans
+    service_numbers: dict[str, str] = field(default_factory=dict)  # 110 -> 报警 (content/service-numbers.yml)
 
     @cached_property
     def sections(self) -> dict[str, Section]:

@@ -219,4 +219,5 @@ def _assemble(files) -> Knowledge:
         townships={t.id: t for file in files["townships"] for t in file.model.townships},
         villages={file.model.id: file.model for file in sorted(files["village"], key=lambda f: f.doc.file)},
         contingency_plans={plan.id: plan for file in sorted(files["plans"], key=lambda f: f.doc.file) for plan in file.model.plans},
+        service_numbers=planrefs.service_numbers(files),
     )

@@ -1,8 +1,10 @@
-"""Write a village plan as YAML that reads like a hand-written file.
+"""The one YAML writer of the importers: content that reads like a hand-written file.
 
-One canonical layout (field order of the model, a comment above each section, phone numbers
-quoted, short lists inline) so that importing the same spreadsheet twice, or exporting a file
-and importing it again, gives the same bytes.
+One canonical layout (field order of the model, a comment above each village section, phone
+numbers quoted, short lists inline, scalars quoted only where YAML needs it) so that importing
+the same spreadsheet twice, or exporting a file and importing it again, gives the same bytes.
+Village plans are whole files (`dump_village`); question banks are edited one question at a
+time (`question_block`, `bank_yaml`), so that a merge leaves every other line as it was.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import json
 import re
 from datetime import date
 
+from ..content.models.questions import Question
 from ..content.models.villages import Village
 
 SECTION_TITLES = {
@@ -26,6 +29,7 @@ SECTION_TITLES = {
     "contacts": "上级联络（单位值班电话和公共服务号码）",
 }
 QUOTED_KEYS = {"phone"}  # always quoted: a number would lose its leading 0
+FLOW_KEYS = {"answer", "cites", "audience"}  # questions: inline lists at any length
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`~][^\n]*$")
 _LOOKS_TYPED = re.compile(r"^(?:[-+]?[0-9][0-9_.eE+-]*|true|false|True|False|TRUE|FALSE|null|Null|NULL|~)$")
 
@@ -54,12 +58,12 @@ def _is_plain(text: str) -> bool:
     )
 
 
-def _flow(items: list) -> str | None:
-    """`[a, b]` for short lists of plain words, else None (block style)."""
-    parts = [scalar(item) for item in items]
-    if all(isinstance(i, str) and _is_plain(i) and "," not in i and _width(i) <= 24 for i in items):
-        line = "[" + ", ".join(parts) + "]"
-        if _width(line) <= 80:
+def _flow(items: list, key: str = "") -> str | None:
+    """`[a, b]` for short lists of plain words (any length for FLOW_KEYS), else None (block style)."""
+    short = key not in FLOW_KEYS
+    if all(isinstance(i, str) and _is_plain(i) and "," not in i and (_width(i) <= 24 or not short) for i in items):
+        line = "[" + ", ".join(scalar(item) for item in items) + "]"
+        if _width(line) <= 80 or not short:
             return line
     return None
 
@@ -76,7 +80,7 @@ def _emit(key: str, value: object, indent: int, out: list[str], first_prefix: st
         out.append(f"{prefix}{key}:")
         emit_mapping(value, indent + 2, out)
     elif isinstance(value, list):
-        flow = _flow(value) if all(not isinstance(i, (dict, list)) for i in value) else None
+        flow = _flow(value, key) if all(not isinstance(i, (dict, list)) for i in value) else None
         if flow is not None:
             out.append(f"{prefix}{key}: {flow}")
             return
@@ -119,3 +123,30 @@ def dump_village(village: Village, township_name: str) -> str:
             out.append(f"# {SECTION_TITLES[key]}")
         _emit(key, value, 0, out)
     return "\n".join(out) + "\n"
+
+
+# ------------------------------------------------------------------------- question banks
+
+
+def question_data(question: Question) -> dict:
+    """The keys a bank file writes: defaults (version 1, no group) left out, one answer as a scalar."""
+    data = question.model_dump(exclude_none=True)
+    if data.get("version") == 1:
+        del data["version"]
+    if len(data["answer"]) == 1:
+        data["answer"] = data["answer"][0]
+    return data
+
+
+def question_block(question: Question) -> str:
+    """`  - id: …` and its keys, as one item of the `questions:` list (no final newline)."""
+    out: list[str] = []
+    emit_mapping(question_data(question), 4, out, first_prefix="  - ")
+    return "\n".join(out)
+
+
+def bank_yaml(topic: str, questions: list[Question], source: str | None = None) -> str:
+    head = f"# 由 yingji import-questions 从 {source} 导入；可直接编辑" if source else "# 题库"
+    lines = [head, f"topic: {scalar(topic)}", "questions:"]
+    lines += [question_block(q) for q in questions]
+    return "\n".join(lines) + "\n"
