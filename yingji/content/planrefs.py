@@ -51,7 +51,7 @@ def check(files, registry, collector: Collector) -> None:
         registry.check(village.township, ("township",), file, ("township",))
         _check_village_path(file, collector)
         check_village(village, lambda path, file=file: file.location(*path), collector, numbers)
-    _check_village_names(files["village"], collector)
+    _check_village_names(files["village"], {t.id: t.name for f in files["townships"] for t in f.model.townships}, collector)
 
 
 def service_numbers(files) -> dict[str, str]:
@@ -59,16 +59,16 @@ def service_numbers(files) -> dict[str, str]:
     return {entry.number: entry.name for file in files["service_numbers"] for entry in file.model.numbers}
 
 
-def _check_village_names(villages, collector: Collector) -> None:
+def _check_village_names(villages, township_names: dict[str, str], collector: Collector) -> None:
     """Two villages of one township with the same name: a clerk cannot tell them apart."""
     seen: dict[tuple[str, str], LoadedFile] = {}
     for file in sorted(villages, key=lambda f: f.doc.file):
         village = file.model
         first = seen.setdefault((village.township, village.name), file)
-        if first is not file:
+        if first is not file and first.model.id != village.id:  # the same id is reported as a duplicate id
             collector.error(
                 file.location("name"), "name",
-                f"乡镇“{village.township}”中有两个村（社区）都叫“{village.name}”：{first.model.id}（{first.location('name')}）"
+                f"{township_names.get(village.township, village.township)}有两个村（社区）都叫“{village.name}”：{first.model.id}（{first.location('name')}）"
                 f"和 {village.id}；请改用能区分的名称",
             )
 

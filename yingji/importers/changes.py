@@ -44,7 +44,7 @@ class Plan:
         lines = []
         for change in self.changes:
             lines.append(f"{change.action} {change.title}")
-            lines += [f"    {detail}" for detail in change.details]
+            lines += [f"  {detail}" for detail in change.details]
         if self.unchanged:
             names = "、".join(self.unchanged[:10]) + ("等" if len(self.unchanged) > 10 else "")
             lines.append(f"没有变化：{len(self.unchanged)} {self.unit}（{names}）")

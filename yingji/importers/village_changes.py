@@ -11,6 +11,7 @@ from ..content.models.villages import Village
 from .village_sheet import SHEETS
 
 SECTIONS = {spec.section: spec.name for spec in SHEETS if spec.section not in ("village", "team")}
+HEADERS = {spec.section: {col.field: col.header for col in spec.columns} for spec in SHEETS}
 
 
 def _key(section: str, item: dict) -> tuple:
@@ -39,7 +40,7 @@ def label(section: str, item: dict) -> str:
 
 
 def _match(section: str, old: list[dict], new: list[dict]) -> tuple[list, list, list]:
-    """(added, changed, removed) items, matched by key in order."""
+    """(added, (changed, its changed column headers), removed) items, matched by key in order."""
     pool: dict[tuple, list[dict]] = {}
     for item in old:
         pool.setdefault(_key(section, item), []).append(item)
@@ -51,7 +52,8 @@ def _match(section: str, old: list[dict], new: list[dict]) -> tuple[list, list, 
             continue
         before = candidates.pop(0)
         if before != item:
-            changed.append(item)
+            fields = [header for key, header in HEADERS[section].items() if before.get(key) != item.get(key)]
+            changed.append((item, fields))
     removed = [item for items in pool.values() for item in items]
     return added, changed, removed
 
@@ -89,9 +91,12 @@ def village_changes(old: Village | None, new: Village) -> tuple[list[str], list[
         lines.append("修改 基本情况：" + "；".join(basic))
     for section, name in SECTIONS.items():
         added, changed, gone = _match(section, a[section], b[section])
-        for verb, items in (("新增", added), ("修改", changed), ("删除", gone)):
-            if items:
-                lines.append(f"{verb} {name}：" + "、".join(label(section, item) for item in items))
+        if added:
+            lines.append(f"新增 {name}：" + "、".join(label(section, item) for item in added))
+        if changed:
+            lines.append(f"修改 {name}：" + "、".join(f"{label(section, item)} 改了{'、'.join(fields)}" for item, fields in changed))
+        if gone:
+            lines.append(f"删除 {name}：" + "、".join(label(section, item) for item in gone))
         removed += [f"{name}“{label(section, item)}”" for item in gone]
     if a.get("team") != b.get("team"):
         verb = "新增" if not a.get("team") else "删除" if not b.get("team") else "修改"

@@ -65,6 +65,7 @@ class Importer:
         self.drafts: dict[str, Draft] = {}
         self.names: dict[str, str] = {}  # village name or id -> id
         self.named: dict[tuple[str, str], str] = {}  # (township, name) -> cell of the first
+        self.orphans = 0  # rows with content but no village
 
     def error(self, where: str, message: str) -> None:
         self.collector.error(Location(where), "", message)
@@ -129,6 +130,8 @@ class Importer:
         self.villages(rows["基本情况"])
         for spec in SHEETS[1:]:
             self.section(spec, rows[spec.name])
+        if self.orphans:
+            return []  # rows without their village: references to what they held would only echo it
         for draft in self.drafts.values():
             self.assign_ids(draft)
         for draft in self.drafts.values():
@@ -187,6 +190,7 @@ class Importer:
             cell = row.cells.get("")
             key = self.value(VILLAGE_REF, cell) if cell else None
             if key is None:
+                self.orphans += 1
                 where = cell.where if cell else row.first
                 self.error(where, "村（社区）为空：这一行有内容，但没有填属于哪个村（社区），不能导入" + (cell.merge_note() if cell else ""))
                 continue

@@ -42,6 +42,10 @@ class Row:
 
 def read_sheets(source: Path) -> dict[str, Grid]:
     """Sheet name -> grid, from an .xlsx workbook or a folder of CSV files; raises SpreadsheetError."""
+    if not source.exists():
+        raise SpreadsheetError(f"{source}: 找不到这个文件或文件夹")
+    if source.is_file() and source.suffix.lower() not in (".csv", ".xlsx", ".xlsm", ".xls") and source.stat().st_size:
+        raise SpreadsheetError(f"{source.name}: 一村一案请导入 .xlsx 填报表，或每个工作表一个 CSV 的文件夹；这个文件的扩展名是“{source.suffix or '（无）'}”")
     if source.is_file() and source.suffix.lower() == ".csv":
         raise SpreadsheetError(
             f"{source.name}: 一村一案填报表有多个工作表，一个 CSV 文件装不下；"
