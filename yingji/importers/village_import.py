@@ -127,7 +127,7 @@ class Importer:
         if self.collector.errors:
             return []
         rows = {spec.name: self.reader.rows(spec, sheets[spec.name]) for spec in SHEETS}
-        self.villages(rows["基本情况"])
+        self.villages(rows["基本情况"], sheets["基本情况"].place)
         for spec in SHEETS[1:]:
             self.section(spec, rows[spec.name])
         if self.orphans:
@@ -138,10 +138,10 @@ class Importer:
             self.resolve(draft)
         return self.validate()
 
-    def villages(self, rows: list[Row]) -> None:
+    def villages(self, rows: list[Row], place: str) -> None:
         spec = SHEETS[0]
         if not rows:
-            self.error(self.reader.prefix(spec.name), "基本情况表中没有任何村（社区）")
+            self.error(place, "基本情况表中没有任何村（社区）")
         for row in rows:
             data: dict = {"plan": {}}
             marks = {(): row.first, ("township",): row.first}
