@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
-from .spreadsheet import Grid, SpreadsheetError, cell_text, dropdown, header_row, read_book, safe_sheet_title
+from .spreadsheet import Grid, SpreadsheetError, cell_text, dropdown, header_row, put, read_book, safe_sheet_title
 
 OPTION_LETTERS = "ABCDEF"
 OPTION_COLUMNS = tuple(f"选项{letter}" for letter in OPTION_LETTERS)
@@ -140,7 +140,8 @@ def new_sheet(workbook: Workbook, title: str):
 
 
 def append_row(sheet, cells: dict[str, str]) -> None:
-    sheet.append([cells.get(name, "") for name in COLUMNS])
-    for cell in sheet[sheet.max_row]:
+    row = sheet.max_row + 1
+    for col, name in enumerate(COLUMNS, start=1):
+        cell = put(sheet, row, col, cells.get(name, "") or None)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         cell.number_format = "@"  # text: keeps "1" an option text, not a number

@@ -165,6 +165,14 @@ def blank(value: object) -> bool:
 # ------------------------------------------------------------------------------ writing
 
 
+def put(sheet, row: int, col: int, value):
+    """Write a value as itself: text that starts with “=” stays text, not an Excel formula."""
+    cell = sheet.cell(row=row, column=col, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    return cell
+
+
 def header_row(sheet, headers: list[str], widths: list[float], hints: list[str] | None = None) -> None:
     """Bold headers on a tinted row 1 (optional hint as a comment), widths, frozen below."""
     for col, (text, width) in enumerate(zip(headers, widths), start=1):

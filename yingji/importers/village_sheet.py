@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from ..content.models.villages import (
     HELP_GROUPS, PERSON_ROLES, SIGNAL_KINDS, RiskType, SignalStage, Township, Village, VillageKind,
 )
-from .spreadsheet import dropdown, header_row, save_workbook
+from .spreadsheet import dropdown, header_row, put, save_workbook
 
 EXAMPLE = "示例"  # rows whose first cell starts with this are skipped on import
 YES, NO = "是", "否"
@@ -184,7 +184,7 @@ def _data_sheet(book: Workbook, spec: Sheet, formulas: dict[str, str], rows: lis
         start = 3
     for r, values in enumerate(rows, start=start):
         for col, value in enumerate(values, start=1):
-            cell = sheet.cell(row=r, column=col, value=value)
+            cell = put(sheet, r, col, value)
             if "\n" in str(value):
                 cell.alignment = Alignment(wrap_text=True)
 

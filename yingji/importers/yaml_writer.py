@@ -31,7 +31,9 @@ SECTION_TITLES = {
 QUOTED_KEYS = {"phone"}  # always quoted: a number would lose its leading 0
 FLOW_KEYS = {"answer", "cites", "audience"}  # questions: inline lists at any length
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`~][^\n]*$")
-_LOOKS_TYPED = re.compile(r"^(?:[-+]?[0-9][0-9_.eE+-]*|true|false|True|False|TRUE|FALSE|null|Null|NULL|~)$")
+_FLOW_INDICATORS = set(",[]{}")  # end a plain scalar inside [a, b]
+_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\x85"}  # YAML reads them as new lines
+_LOOKS_TYPED = re.compile(r"^(?:[-+]?\.?[0-9][0-9_.eE+-]*|true|false|True|False|TRUE|FALSE|null|Null|NULL|~|=|<<)$")
 
 
 def scalar(value: object, key: str = "") -> str:
@@ -43,7 +45,10 @@ def scalar(value: object, key: str = "") -> str:
         return value.isoformat()
     text = str(value)
     if key in QUOTED_KEYS or not _is_plain(text):
-        return json.dumps(text, ensure_ascii=False)
+        quoted = json.dumps(text, ensure_ascii=False)
+        for char, escape in _LINE_BREAKS.items():
+            quoted = quoted.replace(char, escape)
+        return quoted
     return text
 
 
@@ -55,13 +60,20 @@ def _is_plain(text: str) -> bool:
         and " #" not in text
         and not text.endswith(":")
         and not _LOOKS_TYPED.match(text)
+        and not _LINE_BREAKS.keys() & set(text)
     )
+
+
+def _block_safe(text: str) -> bool:
+    """A `|-` block keeps this text exactly: no line starts with a space, none is blank, no odd breaks."""
+    lines = text.split("\n")
+    return all(line.strip() and line[0] not in " \t" and line == line.rstrip() for line in lines) and not _LINE_BREAKS.keys() & set(text)
 
 
 def _flow(items: list, key: str = "") -> str | None:
     """`[a, b]` for short lists of plain words (any length for FLOW_KEYS), else None (block style)."""
     short = key not in FLOW_KEYS
-    if all(isinstance(i, str) and _is_plain(i) and "," not in i and (_width(i) <= 24 or not short) for i in items):
+    if all(isinstance(i, str) and _is_plain(i) and not _FLOW_INDICATORS & set(i) and (_width(i) <= 24 or not short) for i in items):
         line = "[" + ", ".join(scalar(item) for item in items) + "]"
         if _width(line) <= 80 or not short:
             return line
@@ -90,7 +102,7 @@ def _emit(key: str, value: object, indent: int, out: list[str], first_prefix: st
                 emit_mapping(item, indent + 4, out, first_prefix=" " * (indent + 2) + "- ")
             else:
                 out.append(f"{pad}  - {scalar(item)}")
-    elif isinstance(value, str) and "\n" in value:
+    elif isinstance(value, str) and "\n" in value and _block_safe(value):
         out.append(f"{prefix}{key}: |-")
         out.extend(f"{pad}  {line}" for line in value.split("\n"))
     else:
