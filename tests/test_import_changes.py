@@ -278,3 +278,27 @@ def test_question_import_is_undone_like_any_import(project, tmp_path):
     code, out, _ = run(project, "undo-import")
     assert code == 0 and f"  已恢复 {BANK}（导入前的版本）" in out.splitlines()
     assert snapshot(project) == before
+
+
+# ------------------------------------------------------------------ the template helps at entry time
+
+
+def test_template_lists_the_townships_and_its_dropdowns_warn(project, tmp_path):
+    book = tmp_path / "模板.xlsx"
+    assert run(project, "template", "villages", "--out", str(book))[0] == 0
+    workbook = load_workbook(book)
+    notes = [row[0] for row in workbook["填表说明"].iter_rows(values_only=True)]
+    assert "    测试镇：ceshi-zhen" in notes
+    people = workbook["人员"]
+    role = next(v for v in people.data_validations.dataValidation if "C2" in str(v.sqref))
+    assert (role.showErrorMessage, role.errorStyle) == (True, "warning")  # Excel warns, 其他：… can still be typed
+    options = [row[1] for row in workbook["选项"].iter_rows(min_row=2, values_only=True) if row[1]]
+    assert options[-1] == "其他：…"
+    township = next(v for v in workbook["基本情况"].data_validations.dataValidation if "O2" in str(v.sqref))
+    assert township.formula1.startswith("=选项!$H$2")
+
+
+def test_an_empty_template_needs_no_valid_content(project, tmp_path):
+    (project / "content" / "units.yml").write_text("units: [\n", "utf-8")
+    book = tmp_path / "模板.xlsx"
+    assert run(project, "template", "villages", "--out", str(book))[0] == 0

@@ -87,21 +87,34 @@ def cmd_import_law(args) -> int:
     return run(args)
 
 
+def _villages_of(knowledge, township: str | None):
+    """The villages of a township given by name or id (all when None); None if there is no such township."""
+    from .importers.village_import import find_township, township_list
+
+    if not township:
+        return list(knowledge.villages.values())
+    found = find_township(knowledge.townships, township)
+    if found is None:
+        print(f"错误：没有叫“{township}”的乡镇；可用：{township_list(knowledge.townships)}", file=sys.stderr)
+        return None
+    return knowledge.villages_of(found.id)
+
+
 def _template_villages(args) -> int:
     from .content import load_knowledge
-    from .importers.village_import import find_township, township_list
     from .importers.village_sheet import write_workbook
 
-    knowledge, _ = load_knowledge(args.root)
-    villages = None
-    if args.township:
-        found = find_township(knowledge.townships, args.township)
-        if found is None:
-            print(f"错误：没有叫“{args.township}”的乡镇；可用：{township_list(knowledge.townships)}", file=sys.stderr)
-            return 1
-        villages = knowledge.villages_of(found.id)
+    try:
+        knowledge, _ = load_knowledge(args.root)
+    except ContentError:
+        if args.township:
+            raise
+        knowledge = None  # an empty template needs no valid content: it just lists no townships
+    villages = _villages_of(knowledge, args.township) if args.township else []
+    if villages is None:
+        return 1
     out = args.out or Path(f"{args.township or '一村一案'}-填报表.xlsx")
-    write_workbook(out, villages, example=not args.no_example, townships=list(knowledge.townships.values()))
+    write_workbook(out, villages, example=not args.no_example, townships=list(knowledge.townships.values()) if knowledge else [])
     filled = f"，已填入 {len(villages)} 个村（社区）的现有数据" if villages else ""
     print(f"已生成填报表：{out}{filled}")
     return 0
@@ -109,18 +122,12 @@ def _template_villages(args) -> int:
 
 def cmd_export_villages(args) -> int:
     from .content import load_knowledge
-    from .importers.village_import import find_township, township_list
     from .importers.village_sheet import write_workbook
 
     knowledge, _ = load_knowledge(args.root)
-    if args.township:
-        found = find_township(knowledge.townships, args.township)
-        if found is None:
-            print(f"错误：没有叫“{args.township}”的乡镇；可用：{township_list(knowledge.townships)}", file=sys.stderr)
-            return 1
-        villages = knowledge.villages_of(found.id)
-    else:
-        villages = list(knowledge.villages.values())
+    villages = _villages_of(knowledge, args.township)
+    if villages is None:
+        return 1
     write_workbook(args.out, villages, example=False, townships=list(knowledge.townships.values()))
     print(f"已导出 {len(villages)} 个村（社区）的一村一案到 {args.out}（可修改后用 yingji import-villages 导回）")
     return 0

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from ..diagnostics import Collector, Location
 from .spreadsheet import Grid, SpreadsheetError, blank, read_folder, read_xlsx
-from .village_sheet import EXAMPLE, SHEET_BY_NAME, SHEETS, Sheet
+from .village_sheet import EXAMPLE, SHEET_BY_NAME, Sheet
 
 IGNORED_SHEETS = ("填表说明", "选项")  # written by the template, never read
 
