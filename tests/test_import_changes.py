@@ -302,3 +302,17 @@ def test_an_empty_template_needs_no_valid_content(project, tmp_path):
     (project / "content" / "units.yml").write_text("units: [\n", "utf-8")
     book = tmp_path / "模板.xlsx"
     assert run(project, "template", "villages", "--out", str(book))[0] == 0
+
+
+def test_a_seventh_option_is_an_error_and_other_columns_are_named(project, tmp_path):
+    book = Workbook()
+    book.active.append([*QUESTION_HEADER, "备注", "选项G"])
+    book.active.append([*NEW, "老师自己的备注", ""])
+    source = tmp_path / "题库.xlsx"
+    book.save(source)
+    code, out, _ = run(project, "import-questions", str(source), "--topic", "anquan-shengchan-fa", "--dry-run")
+    assert code == 0 and "注意：题库.xlsx!Sheet 的列 K“备注” 不是题库的列，其中的内容没有导入" in out
+    book.active["L2"] = "第七个选项"
+    book.save(source)
+    code, _, err = run(project, "import-questions", str(source), "--topic", "anquan-shengchan-fa", "--dry-run")
+    assert code == 1 and err.startswith("题库.xlsx!Sheet!L1: 最多只能有六个选项（A–F），“选项G”列的内容无法导入")

@@ -8,6 +8,7 @@ question has a column, so export → import keeps everything.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,9 +109,12 @@ def _table(grid: Grid) -> Table:
     letters: dict[str, str] = {}
     ignored = []
     for index, name in enumerate(header):
+        filled = any(row[index] for row in values[header_index + 1:] if index < len(row))
         if name in COLUMNS and name not in letters:
             letters[name] = get_column_letter(index + 1)
-        elif name and any(row[index] for row in values[header_index + 1:] if index < len(row)):
+        elif filled and re.fullmatch(r"(选项)?[G-Zg-z]", name):
+            raise TableError(f"{grid.place}!{get_column_letter(index + 1)}{header_index + 1}: 最多只能有六个选项（A–F），“{values[header_index][index]}”列的内容无法导入")
+        elif name and filled:
             ignored.append(f"{get_column_letter(index + 1)}“{values[header_index][index]}”")
     missing = [name for name in REQUIRED if name not in letters]
     if missing:

@@ -31,7 +31,11 @@ csv.field_size_limit(10**7)
 
 
 class SpreadsheetError(Exception):
-    """The source cannot be read as a spreadsheet at all; str() is the message for the user."""
+    """The source cannot be read as a spreadsheet at all: where (a file name) and a message for the user."""
+
+    def __init__(self, place: object, message: str):
+        self.place, self.message = str(place), message
+        super().__init__(f"{place}: {message}")
 
 
 @dataclass
@@ -69,22 +73,22 @@ def read_book(path: Path) -> list[Grid]:
 def read_folder(path: Path) -> list[Grid]:
     """A folder of CSV files, one per sheet (the file name is the sheet name)."""
     if not path.exists():
-        raise SpreadsheetError(f"{path}: 找不到这个文件夹")
+        raise SpreadsheetError(path, "找不到这个文件夹")
     if not path.is_dir():
-        raise SpreadsheetError(f"{path.name}: 不是文件夹")
+        raise SpreadsheetError(path.name, "不是文件夹")
     files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
     if not files:
-        raise SpreadsheetError(f"{path.name}: 文件夹中没有 .csv 文件（每个工作表存成一个 CSV，文件名就是工作表名）")
+        raise SpreadsheetError(path.name, "文件夹中没有 .csv 文件（每个工作表存成一个 CSV，文件名就是工作表名）")
     return [read_csv(p, p.stem, f"{path.name}/{p.name}") for p in files]
 
 
 def _must_be_file(path: Path) -> None:
     if not path.exists():
-        raise SpreadsheetError(f"{path}: 找不到这个文件")
+        raise SpreadsheetError(path, "找不到这个文件")
     if path.is_dir():
-        raise SpreadsheetError(f"{path.name}: 是一个文件夹，这里要的是 .xlsx 或 .csv 文件")
+        raise SpreadsheetError(path.name, "是一个文件夹，这里要的是 .xlsx 或 .csv 文件")
     if path.stat().st_size == 0:
-        raise SpreadsheetError(f"{path.name}: 文件是空的（0 字节），可能没有保存成功，请重新保存后再导入")
+        raise SpreadsheetError(path.name, "文件是空的（0 字节），可能没有保存成功，请重新保存后再导入")
 
 
 def read_xlsx(path: Path) -> list[Grid]:
@@ -93,16 +97,16 @@ def read_xlsx(path: Path) -> list[Grid]:
         head = handle.read(8)
     suffix = path.suffix.lower()
     if head == OLE_MAGIC or suffix == ".xls":
-        raise SpreadsheetError(f"{path.name}: 是旧版 Excel（.xls）或加了密码的文件，请在 Excel 中“另存为” .xlsx（不设密码）后再导入")
+        raise SpreadsheetError(path.name, "是旧版 Excel（.xls）或加了密码的文件，请在 Excel 中“另存为” .xlsx（不设密码）后再导入")
     if suffix not in (".xlsx", ".xlsm"):
-        raise SpreadsheetError(f"{path.name}: 只能导入 .xlsx 文件或 .csv 文件，这个文件的扩展名是“{path.suffix or '（无）'}”")
+        raise SpreadsheetError(path.name, f"只能导入 .xlsx 文件或 .csv 文件，这个文件的扩展名是“{path.suffix or '（无）'}”")
     if not zipfile.is_zipfile(path):
-        raise SpreadsheetError(f"{path.name}: 不是有效的 Excel（.xlsx）文件：可能已损坏，或是别的文件改了扩展名")
+        raise SpreadsheetError(path.name, "不是有效的 Excel（.xlsx）文件：可能已损坏，或是别的文件改了扩展名")
     try:
         book = load_workbook(path, data_only=True)
         return [_grid(sheet, f"{path.name}!{sheet.title}") for sheet in book.worksheets]
     except Exception as err:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
-        raise SpreadsheetError(f"{path.name}: 无法作为 Excel 文件打开，文件可能已损坏（{type(err).__name__}）；请在 Excel 中打开并重新保存") from err
+        raise SpreadsheetError(path.name, f"无法作为 Excel 文件打开，文件可能已损坏（{type(err).__name__}）；请在 Excel 中打开并重新保存") from err
 
 
 def _grid(sheet, place: str) -> Grid:
@@ -119,7 +123,7 @@ def read_csv(path: Path, name: str, place: str) -> Grid:
     try:
         rows = [[None if v == "" else v for v in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as err:
-        raise SpreadsheetError(f"{place}: 不是有效的 CSV 文件（{err}）") from err
+        raise SpreadsheetError(place, f"不是有效的 CSV 文件（{err}）") from err
     return Grid(name, place, rows)
 
 
@@ -139,7 +143,7 @@ def decode_csv(raw: bytes, place: str) -> str:
         if "\x00" in text or _binary(text):
             break
         return text.replace("\r\n", "\n").replace("\r", "\n")
-    raise SpreadsheetError(f"{place}: 不是可以读取的 CSV 文本（编码无法识别或含有二进制内容）；请在 Excel 中另存为“CSV UTF-8”后再导入")
+    raise SpreadsheetError(place, "不是可以读取的 CSV 文本（编码无法识别或含有二进制内容）；请在 Excel 中另存为“CSV UTF-8”后再导入")
 
 
 def _binary(text: str) -> bool:

@@ -117,7 +117,7 @@ class Importer:
         try:
             sheets = read_sheets(self.source)
         except SpreadsheetError as err:
-            self.error(str(err).split(": ", 1)[0], str(err).split(": ", 1)[1])
+            self.error(err.place, err.message)
             return []
         for spec in SHEETS:
             if spec.name not in sheets:

@@ -43,12 +43,12 @@ class Row:
 def read_sheets(source: Path) -> dict[str, Grid]:
     """Sheet name -> grid, from an .xlsx workbook or a folder of CSV files; raises SpreadsheetError."""
     if not source.exists():
-        raise SpreadsheetError(f"{source}: 找不到这个文件或文件夹")
+        raise SpreadsheetError(source, "找不到这个文件或文件夹")
     if source.is_file() and source.suffix.lower() not in (".csv", ".xlsx", ".xlsm", ".xls") and source.stat().st_size:
-        raise SpreadsheetError(f"{source.name}: 一村一案请导入 .xlsx 填报表，或每个工作表一个 CSV 的文件夹；这个文件的扩展名是“{source.suffix or '（无）'}”")
+        raise SpreadsheetError(source.name, f"一村一案请导入 .xlsx 填报表，或每个工作表一个 CSV 的文件夹；这个文件的扩展名是“{source.suffix or '（无）'}”")
     if source.is_file() and source.suffix.lower() == ".csv":
         raise SpreadsheetError(
-            f"{source.name}: 一村一案填报表有多个工作表，一个 CSV 文件装不下；"
+            source.name, "一村一案填报表有多个工作表，一个 CSV 文件装不下；"
             "请导入 .xlsx 填报表，或把每个工作表存成一个 CSV（如 人员.csv）放进同一个文件夹，再导入这个文件夹"
         )
     grids = read_folder(source) if source.is_dir() else read_xlsx(source)
