@@ -1,4 +1,4 @@
-"""What a village workbook changes in one village, item by item and by name.
+"""What a village workbook changes: which files, and in each village item by item and by name.
 
 Items with ids (人员, 风险点, 转移路线, 避险场所) are matched by id; the others by what names
 them (a signal by kind and meaning, a supply or contact by name, a help need by group). Basic
@@ -7,8 +7,13 @@ facts are listed field by field with old and new value.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ..content.knowledge import Knowledge
 from ..content.models.villages import Village
+from .changes import FileChange, Plan
 from .village_sheet import SHEETS
+from .yaml_writer import dump_village
 
 SECTIONS = {spec.section: spec.name for spec in SHEETS if spec.section not in ("village", "team")}
 HEADERS = {spec.section: {col.field: col.header for col in spec.columns} for spec in SHEETS}
@@ -104,3 +109,25 @@ def village_changes(old: Village | None, new: Village) -> tuple[list[str], list[
         if verb == "删除":
             removed.append(f"志愿队伍“{a['team']['name']}”")
     return lines, removed
+
+
+def plan_villages(root: Path, knowledge: Knowledge, villages: list[Village], townships: set[str]) -> Plan:
+    """One FileChange per village that is new or different, and per village of `townships` the workbook lacks."""
+    plan = Plan()
+    folder = root / "content" / "villages"
+    for village in villages:
+        old = knowledge.villages.get(village.id)
+        title = f"{village.name}（{village.id}）"
+        path = folder / village.township / f"{village.id}.yml"
+        if old is not None and old.model_dump() == village.model_dump():
+            plan.unchanged.append(village.name)
+            continue
+        details, removed = village_changes(old, village)
+        text = dump_village(village, knowledge.townships[village.township].name)
+        plan.changes.append(FileChange(path, text, title, details, removed))
+    imported = {v.id for v in villages}
+    for old in knowledge.villages.values():
+        if old.township in townships and old.id not in imported:
+            title = f"{old.name}（{old.id}）"
+            plan.changes.append(FileChange(folder / old.township / f"{old.id}.yml", None, title, ["整个村（社区）的一村一案"], ["整个一村一案"]))
+    return plan

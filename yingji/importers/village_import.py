@@ -25,12 +25,12 @@ from ..content.load import explain
 from ..content.models.villages import Township, Village
 from ..content import load_knowledge
 from ..content.villagecheck import check_village
-from .changes import FileChange, Plan
+from .changes import Plan
 from .spreadsheet import SpreadsheetError, blank
-from .village_changes import village_changes
+from .village_changes import plan_villages
 from .village_read import Cell, Reader, Row, read_sheets
 from .village_sheet import NO, SHEETS, YES, Col, Sheet
-from .yaml_writer import dump_village, prune
+from .yaml_writer import prune
 
 ROLE_SLUGS = {
     "村支书": "zhishu", "村主任": "zhuren", "社区书记": "shuji", "社区主任": "shequ-zhuren", "包村干部": "baocun",
@@ -159,10 +159,7 @@ class Importer:
             if vid in self.drafts:
                 self.error(row.cells["id"].where, f"编号“{vid}”在基本情况表中重复")
                 continue
-            if name and data["township"]:
-                first = self.named.setdefault((data["township"], name), marks[("name",)])
-                if first != marks[("name",)]:
-                    self.error(marks[("name",)], f"名称：同一乡镇中已有叫“{name}”的村（社区）（{first}）；请改用能区分的名称")
+            self.unique_name(data, marks)
             if vid:
                 for section in ("people", "risks", "signals", "routes", "shelters", "help", "supplies", "contacts"):
                     data[section] = []
@@ -170,6 +167,14 @@ class Importer:
                 self.names[vid] = vid
                 if name:
                     self.names.setdefault(name, vid)
+
+    def unique_name(self, data: dict, marks: dict) -> None:
+        """Two villages of one name in one township: the second names the first."""
+        name = data.get("name")
+        if name and data["township"]:
+            first = self.named.setdefault((data["township"], name), marks[("name",)])
+            if first != marks[("name",)]:
+                self.error(marks[("name",)], f"名称：同一乡镇中已有叫“{name}”的村（社区）（{first}）；请改用能区分的名称")
 
     def township_of(self, given, where: str) -> str | None:
         """The township id of a 基本情况 row: its 乡镇 cell (name or id), else --township."""
@@ -361,29 +366,8 @@ def import_villages(root: Path, source: Path, township: str | None) -> Plan:
     collector = Collector()
     villages = Importer(source, knowledge, township, collector).run()
     collector.raise_if_errors()
-    plan = _plan(root, knowledge, villages, {township} if township else {v.township for v in villages})
+    plan = plan_villages(root, knowledge, villages, {township} if township else {v.township for v in villages})
     _check_project(root, plan)
-    return plan
-
-
-def _plan(root: Path, knowledge: Knowledge, villages: list[Village], townships: set[str]) -> Plan:
-    plan = Plan()
-    folder = root / "content" / "villages"
-    for village in villages:
-        old = knowledge.villages.get(village.id)
-        title = f"{village.name}（{village.id}）"
-        path = folder / village.township / f"{village.id}.yml"
-        if old is not None and old.model_dump() == village.model_dump():
-            plan.unchanged.append(village.name)
-            continue
-        details, removed = village_changes(old, village)
-        text = dump_village(village, knowledge.townships[village.township].name)
-        plan.changes.append(FileChange(path, text, title, details, removed))
-    imported = {v.id for v in villages}
-    for old in knowledge.villages.values():
-        if old.township in townships and old.id not in imported:
-            title = f"{old.name}（{old.id}）"
-            plan.changes.append(FileChange(folder / old.township / f"{old.id}.yml", None, title, ["整个村（社区）的一村一案"], ["整个一村一案"]))
     return plan
 
 
