@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from yingji.content.models.plans import ContingencyPlan  # noqa: E402
 from yingji.content.models.villages import EVACUATION_RISKS, Village  # noqa: E402
-from yingji.importers.village_yaml import dump_village, emit_mapping, prune  # noqa: E402
+from yingji.importers.yaml_writer import dump_village, emit_mapping, prune  # noqa: E402
 from yingji.content.yamlsource import read_source  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

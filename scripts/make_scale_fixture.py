@@ -228,6 +228,8 @@ def townships_and_villages(w: Writer, townships: int, villages: int) -> None:
         "content/townships.yml",
         {"townships": [{"id": t, "name": f"{w.phrase(1)}{chinese_number(i + 1)}镇", "kind": "镇"} for i, t in enumerate(township_ids)]},
     )
+    service = {"110": "报警", "119": "火警", "120": "医疗急救", "12345": "政务服务便民热线", "12350": "安全生产举报投诉"}
+    w.write("content/service-numbers.yml", {"numbers": [{"number": k, "name": v} for k, v in service.items()]})
     for v in range(villages):
         township = township_ids[v % townships]
         village_id = f"{township}-cun-{v + 1:04d}"
@@ -292,6 +294,8 @@ def make_fixture(out: Path, *, villages: int = 500, townships: int = 25, questio
     for folder in ("content", "quizzes"):
         shutil.rmtree(out / folder, ignore_errors=True)
     w = Writer(out, seed)
+    w.write("content/county.yml", {"name": "合成县", "site_name": "合成县应急管理知识与培训",
+                                   "site_description": "合成县的合成测试数据", "publisher": "合成县应急管理局"})
     unit_ids = units(w, units_count)
     task_ids = plan(w, tasks, unit_ids)
     refs = laws(w, laws_count, articles)

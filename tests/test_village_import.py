@@ -14,7 +14,7 @@ from yingji.diagnostics import Collector
 from yingji.content import load_knowledge
 from yingji.importers.village_import import Importer
 from yingji.importers.village_sheet import SHEETS, write_workbook
-from yingji.importers.village_yaml import dump_village
+from yingji.importers.yaml_writer import dump_village
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_VILLAGE = FIXTURES / "minimal/content/villages/ceshi-zhen/ceshi-zhen-shanxia-cun.yml"
@@ -95,9 +95,9 @@ def test_export_then_import_of_every_township_gives_the_same_bytes(tmp_path):
     for township in knowledge.townships.values():
         villages = knowledge.villages_of(township.id)
         book = tmp_path / f"{township.id}.xlsx"
-        write_workbook(book, villages)
+        write_workbook(book, villages, townships=list(knowledge.townships.values()))
         collector = Collector()
-        imported = Importer(book, township.id, collector).run()
+        imported = Importer(book, knowledge, township.id, collector).run()
         assert not collector.problems, [p.format() for p in collector.problems][:5]
         for original, again in zip(villages, imported, strict=True):
             path = REPO / "content/villages" / township.id / f"{original.id}.yml"

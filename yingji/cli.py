@@ -109,57 +109,113 @@ def cmd_import_law(args) -> int:
     return run(args)
 
 
+def _villages_of(knowledge, township: str | None):
+    """The villages of a township given by name or id (all when None); None if there is no such township."""
+    from .importers.village_import import find_township, township_list
+
+    if not township:
+        return list(knowledge.villages.values())
+    found = find_township(knowledge.townships, township)
+    if found is None:
+        print(f"错误：没有叫“{township}”的乡镇；可用：{township_list(knowledge.townships)}", file=sys.stderr)
+        return None
+    return knowledge.villages_of(found.id)
+
+
 def _template_villages(args) -> int:
+    from .content import load_knowledge
     from .importers.village_sheet import write_workbook
 
-    villages = None
-    if args.township:
-        from .content import load_knowledge
-
+    try:
         knowledge, _ = load_knowledge(args.root)
-        if args.township not in knowledge.townships:
-            print(f"错误：乡镇编号“{args.township}”不在 content/townships.yml 中", file=sys.stderr)
-            return 1
-        villages = knowledge.villages_of(args.township)
+    except ContentError:
+        if args.township:
+            raise
+        knowledge = None  # an empty template needs no valid content: it just lists no townships
+    villages = _villages_of(knowledge, args.township) if args.township else []
+    if villages is None:
+        return 1
     out = args.out or Path(f"{args.township or '一村一案'}-填报表.xlsx")
-    write_workbook(out, villages, example=not args.no_example)
+    write_workbook(out, villages, example=not args.no_example, townships=list(knowledge.townships.values()) if knowledge else [])
     filled = f"，已填入 {len(villages)} 个村（社区）的现有数据" if villages else ""
     print(f"已生成填报表：{out}{filled}")
+    return 0
+
+
+def cmd_export_villages(args) -> int:
+    from .content import load_knowledge
+    from .importers.village_sheet import write_workbook
+
+    knowledge, _ = load_knowledge(args.root)
+    villages = _villages_of(knowledge, args.township)
+    if villages is None:
+        return 1
+    write_workbook(args.out, villages, example=False, townships=list(knowledge.townships.values()))
+    print(f"已导出 {len(villages)} 个村（社区）的一村一案到 {args.out}（可修改后用 yingji import-villages 导回）")
+    return 0
+
+
+def _carry_out(args, plan, command: str, delete_flag: str | None) -> int:
+    """Print what the import changes; then refuse, stop (--dry-run) or write with a backup."""
+    from .importers.changes import apply, relative_name
+
+    print(f"{command} 的改动：")
+    for line in plan.summary():
+        print(f"  {line}")
+    removals = plan.removals()
+    if removals and delete_flag:
+        print(f"表中没有、现有文件中有的 {len(removals)} 项内容会被删除：", file=sys.stderr)
+        for item in removals:
+            print(f"  {item}", file=sys.stderr)
+        print(f"确要删除请加 {delete_flag}；未写入任何文件。", file=sys.stderr)
+        return 1
+    if args.dry_run:
+        print("检查通过（--dry-run：以上改动未写入任何文件）")
+        return 0
+    backup = apply(args.root, plan, command)
+    for change in plan.changes:
+        verb = "已删除" if change.text is None else "已写入"
+        print(f"{verb} {relative_name(change.path, args.root)}")
+    if backup is not None:
+        print(f"导入前的文件已备份到 {relative_name(backup, args.root)}/；撤销这次导入：yingji undo-import")
     return 0
 
 
 def cmd_import_villages(args) -> int:
     from .importers.village_import import import_villages
 
-    written = import_villages(args.root, args.source.resolve(), args.township, dry_run=args.dry_run)
-    if args.dry_run:
-        print(f"检查通过：{args.source.name} 可以导入（--dry-run，未写入文件）")
-    else:
-        for path in written:
-            print(f"已写入 {path.relative_to(args.root)}")
-        print(f"导入完成：{len(written)} 个村（社区）")
-    return 0
+    plan = import_villages(args.root, args.source.resolve(), args.township)
+    command = f"import-villages {args.source.name}" + (f" --township {args.township}" if args.township else "")
+    return _carry_out(args, plan, command, None if args.allow_delete else "--allow-delete")
 
 
 def cmd_import_questions(args) -> int:
     from .importers.question_import import import_questions
 
-    problems, summary = import_questions(args.root, args.file, args.topic, args.out, args.sheet)
+    problems, plan, notes = import_questions(args.root, args.file, args.topic, args.out, args.sheet, replace=args.replace)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"发现 {len(problems)} 处错误，未写入任何文件。", file=sys.stderr)
         return 1
-    for warning in summary["warnings"]:
-        print(warning, file=sys.stderr)
-    types = "、".join(f"{t} {n}" for t, n in summary["types"].items())
-    action = "替换" if summary["replaced"] else "写入"
-    warned = f"；{len(summary['warnings'])} 条警告（见上，不影响导入）" if summary["warnings"] else ""
-    print(f"已导入 {summary['count']} 道题（{types}），{action} {summary['out']}{warned}")
-    defaults = {"难度": "2（中）", "适用对象": "主要负责人"}
-    for column, count in summary["defaulted"].items():
-        if count:
-            print(f"注意：{count} 道题未填{column}，已按 {defaults[column]} 处理")
+    for note in notes:
+        print(note)
+    command = f"import-questions {args.file.name} --topic {args.topic}" + (" --replace" if args.replace else "")
+    return _carry_out(args, plan, command, None)
+
+
+def cmd_undo_import(args) -> int:
+    from .importers.changes import UndoError, undo
+
+    try:
+        manifest, done = undo(args.root, force=args.force)
+    except UndoError as err:
+        print(f"错误：{err}", file=sys.stderr)
+        return 1
+    print(f"撤销导入：{manifest['command']}（{manifest['time']}）")
+    for line in done:
+        print(f"  {line}")
+    print(f"已撤销，共恢复 {len(done)} 个文件。")
     return 0
 
 
@@ -231,22 +287,34 @@ def _parser() -> argparse.ArgumentParser:
     template = sub.add_parser("template", help="生成 Excel 填报模板：villages 一村一案，questions 题库")
     template.add_argument("kind", choices=["villages", "questions"], help="villages：一村一案填报表；questions：题库模板")
     template.add_argument("--out", type=Path, default=None, help="输出的 .xlsx 文件")
-    template.add_argument("--township", default=None, help="（villages）填入这个乡镇现有的村（社区）数据，便于修改后重新导入")
+    template.add_argument("--township", default=None, help="（villages）填入这个乡镇（名称或编号）现有的村（社区）数据，便于修改后重新导入")
     template.add_argument("--no-example", action="store_true", help="（villages）不写示例行")
     template.set_defaults(func=cmd_template)
 
     villages = sub.add_parser("import-villages", help="导入填好的一村一案填报表（.xlsx 或 CSV 文件夹）")
     villages.add_argument("source", type=Path, help="填好的 .xlsx 文件，或每个工作表一个 CSV 的文件夹")
-    villages.add_argument("--township", required=True, help="乡镇编号，如 nanjiang-zhen")
-    villages.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    villages.add_argument("--township", default=None, help="乡镇名称或编号，如 南江镇 或 nanjiang-zhen（不填则按“基本情况”表的“乡镇”列）")
+    villages.add_argument("--dry-run", action="store_true", help="只检查并列出改动，不写入")
+    villages.add_argument("--allow-delete", action="store_true", help="允许删除表中没有、现有文件中有的村（社区）和条目")
     villages.set_defaults(func=cmd_import_villages)
 
-    questions = sub.add_parser("import-questions", help="从 Excel/CSV 题库导入试题（有任何错误则不写入）")
+    export_villages = sub.add_parser("export-villages", help="把现有一村一案导出为填报表（可修改后导回）")
+    export_villages.add_argument("--township", default=None, help="只导出这个乡镇（名称或编号），默认全部")
+    export_villages.add_argument("--out", type=Path, required=True, help="输出的 .xlsx 文件")
+    export_villages.set_defaults(func=cmd_export_villages)
+
+    questions = sub.add_parser("import-questions", help="从 Excel/CSV 导入试题：新编号添加、已有编号更新（有任何错误则不写入）")
     questions.add_argument("file", type=Path, help="题库文件 .xlsx 或 .csv")
     questions.add_argument("--topic", required=True, help="题库主题编号（quizzes/topics.yml 中的 id）")
     questions.add_argument("--out", type=Path, default=None, help="写入的 YAML 文件，默认 quizzes/<主题>.yml")
-    questions.add_argument("--sheet", default=None, help="工作表名，默认第一个工作表")
+    questions.add_argument("--sheet", default=None, help="工作表名（工作簿有多个题库工作表时必填）")
+    questions.add_argument("--replace", action="store_true", help="整个主题换成表中的题：表中没有的题会被删除")
+    questions.add_argument("--dry-run", action="store_true", help="只检查并列出改动，不写入")
     questions.set_defaults(func=cmd_import_questions)
+
+    undo_import = sub.add_parser("undo-import", help="撤销最近一次导入（import-villages、import-questions）")
+    undo_import.add_argument("--force", action="store_true", help="导入后文件又被改过时也撤销（会丢掉那些改动）")
+    undo_import.set_defaults(func=cmd_undo_import)
 
     export = sub.add_parser("export-questions", help="导出题库：Moodle XML、GIFT 或 Excel")
     export.add_argument("--format", required=True, choices=["moodle-xml", "gift", "xlsx"])
@@ -280,10 +348,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as err:  # noqa: BLE001 - last line of defence: report, don't dump on users
         from .build import BuildFailed
+        from .importers.spreadsheet import SpreadsheetError
         from .print.engine import PrintError
         from .print.paper import PaperError
 
-        if isinstance(err, (BuildFailed, FileExistsError, PrintError, PaperError)):
+        if isinstance(err, (BuildFailed, FileExistsError, PrintError, PaperError, SpreadsheetError)):
             print(f"错误：{err}", file=sys.stderr)
             return 1
         print(f"yingji 内部错误（这是程序缺陷，不是内容问题，请报告）：{type(err).__name__}: {err}", file=sys.stderr)

@@ -19,7 +19,7 @@ from .models.plans import PlansFile
 from .models.patterns import BankPatterns
 from .models.questions import QuestionBank, TopicsFile
 from .models.units import UnitsFile
-from .models.villages import TownshipsFile, Village
+from .models.villages import ServiceNumbersFile, TownshipsFile, Village
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ KINDS: tuple[ContentKind, ...] = (
     ContentKind("glossary", "content", "glossary.yml", Glossary),
     ContentKind("law", "content", "laws/*.yml", Law),
     ContentKind("townships", "content", "townships.yml", TownshipsFile),
+    ContentKind("service_numbers", "content", "service-numbers.yml", ServiceNumbersFile),
     ContentKind("plans", "content", "plans/*.yml", PlansFile),
     ContentKind("village", "content", "villages/*/*.yml", Village),
     ContentKind("topics", "quizzes", "topics.yml", TopicsFile),

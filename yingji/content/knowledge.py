@@ -51,6 +51,7 @@ class Knowledge:
     contingency_plans: dict[str, ContingencyPlan] = field(default_factory=dict)  # content/plans
     addresses: Addresses = field(default_factory=Addresses)  # published addresses and redirects
     patterns: BankPatterns | None = None  # quizzes/patterns.yml: what makes a question guessable
+    service_numbers: dict[str, str] = field(default_factory=dict)  # 110 -> 报警 (content/service-numbers.yml)
 
     @cached_property
     def sections(self) -> dict[str, Section]:

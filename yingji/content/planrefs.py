@@ -45,11 +45,32 @@ def check(files, registry, collector: Collector) -> None:
             _check_plan(file, i, plan, plans, townships, registry, collector)
     _check_one_root(files, collector)
     _check_township_overall(files, collector)
+    numbers = service_numbers(files)
     for file in files["village"]:
         village = file.model
         registry.check(village.township, ("township",), file, ("township",))
         _check_village_path(file, collector)
-        check_village(village, lambda path, file=file: file.location(*path), collector)
+        check_village(village, lambda path, file=file: file.location(*path), collector, numbers)
+    _check_village_names(files["village"], {t.id: t.name for f in files["townships"] for t in f.model.townships}, collector)
+
+
+def service_numbers(files) -> dict[str, str]:
+    """content/service-numbers.yml as number -> name (empty when there is no such file)."""
+    return {entry.number: entry.name for file in files["service_numbers"] for entry in file.model.numbers}
+
+
+def _check_village_names(villages, township_names: dict[str, str], collector: Collector) -> None:
+    """Two villages of one township with the same name: a clerk cannot tell them apart."""
+    seen: dict[tuple[str, str], LoadedFile] = {}
+    for file in sorted(villages, key=lambda f: f.doc.file):
+        village = file.model
+        first = seen.setdefault((village.township, village.name), file)
+        if first is not file and first.model.id != village.id:  # the same id is reported as a duplicate id
+            collector.error(
+                file.location("name"), "name",
+                f"{township_names.get(village.township, village.township)}有两个村（社区）都叫“{village.name}”：{first.model.id}（{first.location('name')}）"
+                f"和 {village.id}；请改用能区分的名称",
+            )
 
 
 def _check_plan(file: LoadedFile, i: int, plan, plans: dict, townships: set, registry, collector: Collector) -> None:

@@ -232,4 +232,5 @@ def _assemble(files) -> Knowledge:
         contingency_plans={plan.id: plan for file in sorted(files["plans"], key=lambda f: f.doc.file) for plan in file.model.plans},
         addresses=files["addresses"][0].model if files["addresses"] else Addresses(),
         patterns=files["patterns"][0].model if files["patterns"] else None,
+        service_numbers=planrefs.service_numbers(files),
     )

@@ -12,6 +12,7 @@ import re
 from typing import Callable
 
 from ..diagnostics import Collector, Location, format_key_path
+from .models.base import phone_kind
 from .models.villages import EVACUATION_RISKS, Village
 
 Where = Callable[[tuple], Location]
@@ -39,7 +40,9 @@ def person_refs(village: Village) -> list[tuple[tuple, str]]:
     return refs
 
 
-def check_village(village: Village, where: Where, collector: Collector) -> None:
+def check_village(village: Village, where: Where, collector: Collector, service_numbers: dict[str, str]) -> None:
+    """`service_numbers`: the short public numbers of content/service-numbers.yml (110 -> 报警)."""
+
     def error(path: tuple, message: str) -> None:
         collector.error(where(path), format_key_path(path), message)
 
@@ -47,7 +50,7 @@ def check_village(village: Village, where: Where, collector: Collector) -> None:
     _check_references(village, ids, error)
     _check_risks(village, ids, error)
     _check_numbers(village, error)
-    _check_contacts(village, error)
+    _check_contacts(village, service_numbers, error)
 
 
 def _unique_ids(village: Village, section: str, error) -> set[str]:
@@ -120,10 +123,17 @@ def _check_numbers(village: Village, error) -> None:
         error(("help",), f"需帮扶转移 {helped} 人，超过总人口 {village.population}")
 
 
-def _check_contacts(village: Village, error) -> None:
+def _check_contacts(village: Village, service_numbers: dict[str, str], error) -> None:
     for i, contact in enumerate(village.contacts):
         if contact.phone and MOBILE.match(contact.phone.replace("-", "")):
             error(
                 ("contacts", i, "phone"),
                 "上级联络只填单位值班电话或公共服务号码；个人手机号请写在人员（people）中（公开版会隐藏）",
+            )
+        elif contact.phone and phone_kind(contact.phone) == "service" and contact.phone not in service_numbers:
+            known = "、".join(service_numbers) or "（表中还没有号码）"
+            error(
+                ("contacts", i, "phone"),
+                f"“{contact.phone}”不是公共服务号码表 content/service-numbers.yml 中的号码（{known}）；"
+                "单位值班电话应为座机（区号加 7–8 位号码，如 0730-1234567），确是公共服务号码的请先加到该表中",
             )

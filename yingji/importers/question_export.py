@@ -21,7 +21,8 @@ from openpyxl import Workbook
 from ..content.knowledge import Knowledge, QuestionEntry
 from ..content.models.questions import Question
 from ..presentation.labels import ref_title
-from .question_table import append_row, new_sheet, save_workbook
+from .question_table import append_row, new_sheet
+from .spreadsheet import save_workbook
 
 PROPORTIONAL = "按比例"
 ALL_OR_NOTHING = "全对才得分"
@@ -163,7 +164,7 @@ def question_cells(question: Question) -> dict[str, str]:
         "难度": str(question.difficulty),
         "适用对象": "、".join(question.audience),
         "分组": question.group or "",
-        "版本": str(question.version) if question.version > 1 else "",
+        "版本": str(question.version) if question.version != 1 else "",
     }
     for key, text in (question.options or {}).items():
         cells[f"选项{key}"] = text
@@ -208,7 +209,7 @@ EXAMPLE = {
     "适用对象": "主要负责人、安全管理人员",
 }
 HELP = [
-    ("编号", "可不填：导入时自动编号（主题-001…）。填写时只能用小写字母、数字和连字符。"),
+    ("编号", "可不填：导入时接着本主题已有的编号自动编号（如 aqsc-121）。填写时只能用小写字母、数字和连字符。"),
     ("题型", "判断、单选或多选（下拉选择）。"),
     ("题干", "题目正文。填空处用（　）。"),
     ("选项A–F", "单选、多选题从 A 起依次填写，不能跳空；判断题不填。"),
@@ -217,11 +218,10 @@ HELP = [
     ("依据", "条文写《安全生产法》第五条 或 anquan-shengchan-fa#a5；方案任务写 t09；多个用顿号分隔。"),
     ("难度", "1 易、2 中、3 难；不填按 2。"),
     ("适用对象", "主要负责人、安全管理人员、村干部、公众，可写多个，用顿号分隔；不填按“主要负责人”。"),
-    ("分组", "可不填。考同一知识点的题（一题的题干能替另一题给出答案）写相同的分组名（小写字母、数字和连字符），"
-             "一份试卷只会抽到其中一道。"),
-    ("版本", "可不填（即第 1 版）。题目的意思改了（题干、选项或答案）就把版本加 1，"
-             "学员在本机保存的旧版本答题记录不会算到新题上。"),
+    ("分组", "可不填。考同一知识点的题填同一个分组编号，一份试卷不会同时抽到它们。"),
+    ("版本", "可不填（按 1）。题干、选项或答案的意思改了时加 1。"),
     ("示例行", "编号为“示例”或题干以【示例】开头的行不会导入，可以保留或删除。"),
+    ("导入", "默认合并：新编号的题添加，已有编号的题更新，题库中其他的题不动；加 --replace 则整个主题换成表中的题。"),
 ]
 
 

@@ -1,10 +1,12 @@
 """`yingji import-villages`: a filled workbook (or a folder of CSV files) → village YAML files.
 
 Villages collect their plans in Excel. This reads the template of yingji/importers/village_sheet.py,
-resolves names to ids (人员 by 姓名 or 编号, 避险场所 by 名称 or 编号), checks every village
-with the same model and consistency checks as `yingji check` — and the whole project with the
-new files in place — and writes nothing unless all of it is valid. Every error names the
-workbook, sheet and cell: 南江镇.xlsx!转移路线!E7: 避险场所“老祠堂”未在避险场所表中定义.
+resolves names to ids (人员 by 姓名 or 编号, 避险场所 by 名称 or 编号, 乡镇 by 名称 or 编号),
+checks every village with the same model and consistency checks as `yingji check` — and the
+whole project with the new files in place — and plans nothing unless all of it is valid. Every
+error names the workbook, sheet and cell: 南江镇.xlsx!转移路线!E7: 避险场所“老祠堂”未在避险场所表中定义.
+The result is a Plan (yingji/importers/changes.py): per village what is added, changed and
+removed; villages whose content did not change are left alone, byte for byte.
 """
 
 from __future__ import annotations
@@ -18,13 +20,17 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..diagnostics import Collector, ContentError, Location, Problem
+from ..content.knowledge import Knowledge
 from ..content.load import explain
-from ..content.models.villages import Village
+from ..content.models.villages import Township, Village
 from ..content import load_knowledge
 from ..content.villagecheck import check_village
-from .village_read import Cell, Reader, Row, blank
+from .changes import Plan
+from .spreadsheet import SpreadsheetError, blank
+from .village_changes import plan_villages
+from .village_read import Cell, Reader, Row, read_sheets
 from .village_sheet import NO, SHEETS, YES, Col, Sheet
-from .village_yaml import dump_village, prune
+from .yaml_writer import prune
 
 ROLE_SLUGS = {
     "村支书": "zhishu", "村主任": "zhuren", "社区书记": "shuji", "社区主任": "shequ-zhuren", "包村干部": "baocun",
@@ -50,11 +56,16 @@ class Draft:
 
 
 class Importer:
-    def __init__(self, source: Path, township: str, collector: Collector):
-        self.reader = Reader(source, collector)
+    """`township`: the one given with --township (None: each village names its own in 乡镇)."""
+
+    def __init__(self, source: Path, knowledge: Knowledge, township: str | None, collector: Collector):
+        self.source, self.reader = source, Reader(collector)
+        self.townships, self.service_numbers = knowledge.townships, knowledge.service_numbers
         self.township, self.collector = township, collector
         self.drafts: dict[str, Draft] = {}
         self.names: dict[str, str] = {}  # village name or id -> id
+        self.named: dict[tuple[str, str], str] = {}  # (township, name) -> cell of the first
+        self.orphans = 0  # rows with content but no village
 
     def error(self, where: str, message: str) -> None:
         self.collector.error(Location(where), "", message)
@@ -65,7 +76,7 @@ class Importer:
         v = cell.value
         if blank(v):
             if col.required:
-                self.error(cell.where, f"{col.header}：必填")
+                self.error(cell.where, f"{col.header}：必填{cell.merge_note()}")
             return None
         if isinstance(v, str):
             v = v.strip()
@@ -102,28 +113,37 @@ class Importer:
     # ---------------------------------------------------------------- sheets → drafts
 
     def run(self) -> list[Village]:
-        sheets = self.reader.sheets()
+        """The valid villages of the source; every problem goes to the collector."""
+        try:
+            sheets = read_sheets(self.source)
+        except SpreadsheetError as err:
+            self.error(err.place, err.message)
+            return []
         for spec in SHEETS:
             if spec.name not in sheets:
-                self.error(self.reader.prefix(spec.name), f"缺少工作表“{spec.name}”")
+                place = f"{self.source.name}/{spec.name}.csv" if self.source.is_dir() else f"{self.source.name}!{spec.name}"
+                self.error(place, f"缺少工作表“{spec.name}”")
+        self.reader.unknown_sheets(sheets)
         if self.collector.errors:
             return []
         rows = {spec.name: self.reader.rows(spec, sheets[spec.name]) for spec in SHEETS}
-        self.villages(rows["基本情况"])
+        self.villages(rows["基本情况"], sheets["基本情况"].place)
         for spec in SHEETS[1:]:
             self.section(spec, rows[spec.name])
+        if self.orphans:
+            return []  # rows without their village: references to what they held would only echo it
         for draft in self.drafts.values():
             self.assign_ids(draft)
         for draft in self.drafts.values():
             self.resolve(draft)
         return self.validate()
 
-    def villages(self, rows: list[Row]) -> None:
+    def villages(self, rows: list[Row], place: str) -> None:
         spec = SHEETS[0]
         if not rows:
-            self.error(self.reader.prefix(spec.name), "基本情况表中没有任何村（社区）")
+            self.error(place, "基本情况表中没有任何村（社区）")
         for row in rows:
-            data: dict = {"township": self.township, "plan": {}}
+            data: dict = {"plan": {}}
             marks = {(): row.first, ("township",): row.first}
             for col in spec.columns:
                 cell = row.cells.get(col.field)
@@ -134,10 +154,12 @@ class Importer:
                 marks[path] = cell.where
                 if value is not None:
                     (data["plan"] if path[0] == "plan" else data)[path[-1]] = value
+            data["township"] = self.township_of(data.get("township"), marks["township",])
             vid, name = data.get("id"), data.get("name")
             if vid in self.drafts:
                 self.error(row.cells["id"].where, f"编号“{vid}”在基本情况表中重复")
                 continue
+            self.unique_name(data, marks)
             if vid:
                 for section in ("people", "risks", "signals", "routes", "shelters", "help", "supplies", "contacts"):
                     data[section] = []
@@ -146,11 +168,36 @@ class Importer:
                 if name:
                     self.names.setdefault(name, vid)
 
+    def unique_name(self, data: dict, marks: dict) -> None:
+        """Two villages of one name in one township: the second names the first."""
+        name = data.get("name")
+        if name and data["township"]:
+            first = self.named.setdefault((data["township"], name), marks[("name",)])
+            if first != marks[("name",)]:
+                self.error(marks[("name",)], f"名称：同一乡镇中已有叫“{name}”的村（社区）（{first}）；请改用能区分的名称")
+
+    def township_of(self, given, where: str) -> str | None:
+        """The township id of a 基本情况 row: its 乡镇 cell (name or id), else --township."""
+        if given is None:
+            if self.township is None:
+                self.error(where, "乡镇：必填（填乡镇名称或编号，或导入时加 --township）")
+            return self.township
+        found = find_township(self.townships, str(given))
+        if found is None:
+            self.error(where, f"乡镇：没有叫“{given}”的乡镇；可用：{township_list(self.townships)}")
+            return None
+        if self.township and found.id != self.township:
+            self.error(where, f"乡镇：“{given}”与 --township 指定的“{self.townships[self.township].name}”不一致")
+        return found.id
+
     def section(self, spec: Sheet, rows: list[Row]) -> None:
         for row in rows:
             cell = row.cells.get("")
             key = self.value(VILLAGE_REF, cell) if cell else None
             if key is None:
+                self.orphans += 1
+                where = cell.where if cell else row.first
+                self.error(where, "村（社区）为空：这一行有内容，但没有填属于哪个村（社区），不能导入" + (cell.merge_note() if cell else ""))
                 continue
             vid = self.names.get(str(key))
             if vid is None:
@@ -268,7 +315,7 @@ class Importer:
                 continue
             before = len(self.collector.problems)
             sheet_collector = Collector()
-            check_village(village, draft.where, sheet_collector)
+            check_village(village, draft.where, sheet_collector, self.service_numbers)
             for problem in sheet_collector.problems:
                 if problem.location not in reported:
                     self.collector.problems.append(Problem(problem.location, "", problem.message, problem.warning))
@@ -295,38 +342,47 @@ def _header(path: tuple) -> str:
     return ""
 
 
-def import_villages(root: Path, source: Path, township: str, *, dry_run: bool = False) -> list[Path]:
-    """Check the workbook, then write content/villages/<township>/<id>.yml; raises ContentError."""
-    collector = Collector()
+def find_township(townships: dict[str, Township], given: str) -> Township | None:
+    """A township by id or by name (南江镇 or nanjiang-zhen)."""
+    given = given.strip()
+    return townships.get(given) or next((t for t in townships.values() if t.name == given), None)
+
+
+def township_list(townships: dict[str, Township]) -> str:
+    return "、".join(f"{t.name}（{t.id}）" for t in townships.values())
+
+
+def import_villages(root: Path, source: Path, township: str | None) -> Plan:
+    """Check the workbook and plan the writes to content/villages/<township>/<id>.yml; raises
+    ContentError. Villages of the imported townships that the workbook lacks are planned as
+    removals (the command line asks for --allow-delete)."""
     knowledge, _ = load_knowledge(root)
-    if township not in knowledge.townships:
-        known = "、".join(knowledge.townships)
-        raise ContentError([Problem(Location(source.name), "", f"乡镇编号“{township}”不在 content/townships.yml 中（可用：{known}）")])
-    villages = Importer(source, township, collector).run()
+    if township is not None:
+        found = find_township(knowledge.townships, township)
+        if found is None:
+            message = f"没有叫“{township}”的乡镇（content/townships.yml）；可用：{township_list(knowledge.townships)}"
+            raise ContentError([Problem(Location("--township"), "", message)])
+        township = found.id
+    collector = Collector()
+    villages = Importer(source, knowledge, township, collector).run()
     collector.raise_if_errors()
-    name = knowledge.townships[township].name
-    texts = {v.id: dump_village(v, name) for v in villages}
-    _check_project(root, township, texts)
-    written = []
-    if not dry_run:
-        folder = root / "content" / "villages" / township
-        folder.mkdir(parents=True, exist_ok=True)
-        for vid, text in texts.items():
-            path = folder / f"{vid}.yml"
-            path.write_text(text, "utf-8")
-            written.append(path)
-    return written
+    plan = plan_villages(root, knowledge, villages, {township} if township else {v.township for v in villages})
+    _check_project(root, plan)
+    return plan
 
 
-def _check_project(root: Path, township: str, texts: dict[str, str]) -> None:
-    """Load the whole project with the new files in place (ids unique county-wide, etc.)."""
+def _check_project(root: Path, plan: Plan) -> None:
+    """Load the whole project with the planned files in place (ids unique county-wide, etc.)."""
     with tempfile.TemporaryDirectory(prefix="yingji-import-") as tmp:
         copy = Path(tmp)
         for name in ("content", "quizzes"):
             if (root / name).is_dir():
                 shutil.copytree(root / name, copy / name)
-        folder = copy / "content" / "villages" / township
-        folder.mkdir(parents=True, exist_ok=True)
-        for vid, text in texts.items():
-            (folder / f"{vid}.yml").write_text(text, "utf-8")
+        for change in plan.changes:
+            target = copy / change.path.relative_to(root)
+            if change.text is None:
+                target.unlink()
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(change.text, "utf-8")
         load_knowledge(copy)

@@ -1,27 +1,36 @@
 """Read a filled village workbook (.xlsx) or a folder of CSV files into rows of cells.
 
-Each cell remembers where it is (南江镇.xlsx!转移路线!E7) so that every later error can
-point at it. Header problems (a missing required column, an unknown column) are reported here.
+Each cell remembers where it is (南江镇.xlsx!转移路线!E7) and whether it lies inside a merged
+range, so that every later error can point at it. Nothing is skipped silently: header problems
+(a missing required column, an unknown column), a sheet the template does not have, and a row
+with content but no village (typed blank, or blank because the cell was merged) are errors.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from ..diagnostics import Collector, Location
-from .village_sheet import EXAMPLE, SHEET_BY_NAME, SHEETS, Sheet
+from .spreadsheet import Grid, SpreadsheetError, blank, read_folder, read_xlsx
+from .village_sheet import EXAMPLE, SHEET_BY_NAME, Sheet
+
+IGNORED_SHEETS = ("填表说明", "选项")  # written by the template, never read
 
 
 @dataclass
 class Cell:
     value: object
     where: str  # 南江镇.xlsx!转移路线!E7
+    merge: str | None = None  # "A3:A5" when the cell is a covered part of a merged range
+
+    def merge_note(self) -> str:
+        if not self.merge:
+            return ""
+        first = self.merge.split(":")[0]
+        return f"（该单元格属于合并单元格 {self.merge}，合并后只有第一格 {first} 有值：请取消合并，在每一行填上内容）"
 
 
 @dataclass
@@ -31,59 +40,56 @@ class Row:
     first: str  # "南江镇.xlsx!人员!A5", for errors about the whole row
 
 
+def read_sheets(source: Path) -> dict[str, Grid]:
+    """Sheet name -> grid, from an .xlsx workbook or a folder of CSV files; raises SpreadsheetError."""
+    if not source.exists():
+        raise SpreadsheetError(source, "找不到这个文件或文件夹")
+    if source.is_file() and source.suffix.lower() not in (".csv", ".xlsx", ".xlsm", ".xls") and source.stat().st_size:
+        raise SpreadsheetError(source.name, f"一村一案请导入 .xlsx 填报表，或每个工作表一个 CSV 的文件夹；这个文件的扩展名是“{source.suffix or '（无）'}”")
+    if source.is_file() and source.suffix.lower() == ".csv":
+        raise SpreadsheetError(
+            source.name, "一村一案填报表有多个工作表，一个 CSV 文件装不下；"
+            "请导入 .xlsx 填报表，或把每个工作表存成一个 CSV（如 人员.csv）放进同一个文件夹，再导入这个文件夹"
+        )
+    grids = read_folder(source) if source.is_dir() else read_xlsx(source)
+    return {grid.name: grid for grid in grids}
+
 
 class Reader:
-    def __init__(self, source: Path, collector: Collector):
-        self.source, self.collector = source, collector
+    def __init__(self, collector: Collector):
+        self.collector = collector
 
     def error(self, where: str, message: str) -> None:
         self.collector.error(Location(where), "", message)
 
-    def sheets(self) -> dict[str, list[list]]:
-        """Sheet name -> rows of raw cell values (row 1 = headers)."""
-        if self.source.is_dir():
-            return {spec.name: _read_csv(self.source / f"{spec.name}.csv") for spec in SHEETS if (self.source / f"{spec.name}.csv").exists()}
-        book = load_workbook(self.source, data_only=True)
-        return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in book.worksheets if ws.title in SHEET_BY_NAME}
+    def unknown_sheets(self, grids: dict[str, Grid]) -> None:
+        for name, grid in grids.items():
+            if name not in SHEET_BY_NAME and name not in IGNORED_SHEETS and any(not blank(v) for row in grid.rows for v in row):
+                known = "、".join(SHEET_BY_NAME)
+                self.error(grid.place, f"填报表中没有“{name}”这个工作表，其中的内容不会导入；工作表应为：{known}")
 
-    def prefix(self, sheet: str) -> str:
-        return f"{self.source.name}/{sheet}.csv" if self.source.is_dir() else f"{self.source.name}!{sheet}"
-
-    def rows(self, spec: Sheet, raw: list[list]) -> list[Row]:
-        prefix = self.prefix(spec.name)
-        if not raw:
-            self.error(f"{prefix}!A1", "缺少表头")
+    def rows(self, spec: Sheet, grid: Grid) -> list[Row]:
+        if not grid.rows:
+            self.error(f"{grid.place}!A1", "缺少表头")
             return []
-        headers = [str(h).strip().rstrip("*") if h is not None else "" for h in raw[0]]
+        headers = [str(h).strip().rstrip("*") if h is not None else "" for h in grid.rows[0]]
         positions = {}
         for column in spec.columns:
             if column.header in headers:
                 positions[column.field] = headers.index(column.header)
             elif column.required:
-                self.error(f"{prefix}!A1", f"缺少必填列“{column.header}”")
+                self.error(f"{grid.place}!A1", f"缺少必填列“{column.header}”")
         for index, header in enumerate(headers):
             if header and header not in {c.header for c in spec.columns}:
-                self.error(f"{prefix}!{get_column_letter(index + 1)}1", f"不认识的列“{header}”")
+                self.error(grid.where(1, index + 1), f"不认识的列“{header}”")
         out = []
-        for number, values in enumerate(raw[1:], start=2):
+        for number, values in enumerate(grid.rows[1:], start=2):
             if all(blank(v) for v in values) or str(values[0] or "").startswith(EXAMPLE):
                 continue
             cells = {
-                name: Cell(values[pos] if pos < len(values) else None, f"{prefix}!{get_column_letter(pos + 1)}{number}")
+                name: Cell(values[pos] if pos < len(values) else None, grid.where(number, pos + 1), grid.merge_of(number, pos + 1))
                 for name, pos in positions.items()
             }
-            out.append(Row(number, cells, f"{prefix}!A{number}"))
+            out.append(Row(number, cells, f"{grid.place}!{get_column_letter(1)}{number}"))
         return out
 
-
-def _read_csv(path: Path) -> list[list]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("gb18030")  # what Excel in Chinese Windows writes
-    return [[v if v != "" else None for v in row] for row in csv.reader(io.StringIO(text, newline=""))]
-
-
-def blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())

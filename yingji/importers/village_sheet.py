@@ -1,8 +1,10 @@
 """The village-plan workbook: one sheet per section, Chinese headers, dropdown lists.
 
 `yingji template villages` writes it (empty but for one example row per sheet, or filled with
-a township's existing villages); `yingji import-villages` (yingji/importers/village_import.py) reads it
-back. Both use the one layout defined here, so they cannot drift apart.
+a township's existing villages), `yingji export-villages` writes the villages of one township
+or all of them; `yingji import-villages` (yingji/importers/village_import.py) reads it back.
+All use the one layout defined here, so they cannot drift apart: every field of the Village
+model has a column (tests/test_village_roundtrip.py checks it).
 """
 
 from __future__ import annotations
@@ -12,22 +14,24 @@ from pathlib import Path
 from typing import get_args
 
 from openpyxl import Workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..content.models.villages import HelpGroup, PersonRole, RiskType, SignalKind, SignalStage, Village, VillageKind
+from ..content.models.villages import (
+    HELP_GROUPS, PERSON_ROLES, SIGNAL_KINDS, RiskType, SignalStage, Township, Village, VillageKind,
+)
+from .spreadsheet import dropdown, header_row, put, save_workbook
 
 EXAMPLE = "示例"  # rows whose first cell starts with this are skipped on import
 YES, NO = "是", "否"
+OTHER_HINT = "不在列表中的，填“其他：具体内容”（Excel 提示时选“是”继续）"
 OPTIONS = {
     "类型": list(get_args(VillageKind)),
-    "职务": list(get_args(PersonRole)),
+    "职务": [*PERSON_ROLES, "其他：…"],
     "风险类型": list(get_args(RiskType)),
-    "信号": list(get_args(SignalKind)),
+    "信号": [*SIGNAL_KINDS, "其他：…"],
     "信号意思": list(get_args(SignalStage)),
-    "帮扶对象": list(get_args(HelpGroup)),
+    "帮扶对象": [*HELP_GROUPS, "其他：…"],
     "是否": [YES, NO],
 }
 
@@ -61,10 +65,11 @@ SHEETS: tuple[Sheet, ...] = (
         Col("预案修订日期", "plan.revised", "date", hint="如 2025-04-01"),
         Col("评估周期（年）", "plan.review_cycle_years", "int"), Col("演练间隔（月）", "plan.drill_every_months", "int"),
         Col("演练说明", "plan.drill_note"),
+        Col("乡镇", "township", options="乡镇", hint="乡镇名称或编号；导入时加了 --township 的可不填"),
     )),
     Sheet("人员", "people", (
-        VILLAGE_COL, Col("编号", "id", hint="可留空，自动编号"), Col("职务", "role", required=True, options="职务"),
-        Col("姓名", "name", required=True), Col("电话", "phone", "phone", True, hint="手机或座机；请按文本输入"),
+        VILLAGE_COL, Col("编号", "id", hint="可留空，自动编号"), Col("职务", "role", required=True, options="职务", hint=OTHER_HINT),
+        Col("姓名", "name", required=True), Col("电话", "phone", "phone", True, hint="手机（11 位）或座机（0730-1234567）；请按文本输入"),
         Col("片区", "area"), Col("职责", "duty"),
     )),
     Sheet("风险点", "risks", (
@@ -76,7 +81,7 @@ SHEETS: tuple[Sheet, ...] = (
         Col("防范和处置措施", "measures", "lines", hint="一条一行（单元格内换行）"),
     )),
     Sheet("预警信号", "signals", (
-        VILLAGE_COL, Col("信号", "kind", required=True, options="信号"), Col("意思", "stage", required=True, options="信号意思"),
+        VILLAGE_COL, Col("信号", "kind", required=True, options="信号", hint=OTHER_HINT), Col("意思", "stage", required=True, options="信号意思"),
         Col("怎么发", "pattern", required=True), Col("谁发", "given_by", "persons", True, hint="姓名或编号，多人用“、”分隔"),
     )),
     Sheet("转移路线", "routes", (
@@ -89,7 +94,7 @@ SHEETS: tuple[Sheet, ...] = (
         Col("位置", "place", required=True), Col("可容纳人数", "capacity", "int", True), Col("管理人", "keeper", "person", True),
     )),
     Sheet("帮扶对象", "help", (
-        VILLAGE_COL, Col("对象", "group", required=True, options="帮扶对象"), Col("人数", "count", "int", True),
+        VILLAGE_COL, Col("对象", "group", required=True, options="帮扶对象", hint=OTHER_HINT), Col("人数", "count", "int", True),
         Col("帮扶人", "helper", "person", True), Col("说明", "note"),
     )),
     Sheet("应急物资", "supplies", (
@@ -101,7 +106,7 @@ SHEETS: tuple[Sheet, ...] = (
         Col("人数", "members", "int", True), Col("能力", "skills"),
     )),
     Sheet("上级联络", "contacts", (
-        VILLAGE_COL, Col("单位", "name", required=True), Col("电话", "phone", "phone", hint="单位值班电话或 110、119、120、12350"),
+        VILLAGE_COL, Col("单位", "name", required=True), Col("电话", "phone", "phone", hint="单位值班座机、400/800 热线，或公共服务号码（110、119、120、12345、12350 等）"),
         Col("说明", "note"),
     )),
 )
@@ -119,92 +124,95 @@ EXAMPLE_ROWS = {
     "志愿队伍": ["示例：山下村", "山下村应急志愿服务队", "王一山", 8, "巡查、转移"],
     "上级联络": ["示例：山下村", "报警", "110", ""],
 }
-HEADER_FILL = PatternFill("solid", fgColor="DCE3F5")
 EXAMPLE_FONT = Font(italic=True, color="808080")
 
 
-def _readme(book: Workbook) -> None:
+def _readme(book: Workbook, townships: list[Township]) -> None:
     sheet = book.active
     sheet.title = "填表说明"
     lines = [
-        "一村一案填报表（由 yingji template villages 生成）",
+        "一村一案填报表（由 yingji 生成）",
         "1. 每个工作表填一类内容；第一列填村（社区）的编号或名称，一个乡镇的所有村（社区）可以填在同一个文件里。",
         "2. 以“示例”开头的行是填写示例，导入时跳过，可以保留也可以删除。",
-        "3. 标 * 的列必填；带下拉箭头的列请从列表中选择。",
+        "3. 标 * 的列必填；带下拉箭头的列请从列表中选择。职务、信号、帮扶对象不在列表中的，填“其他：具体内容”，Excel 提示时选“是”。",
         "4. 人员、避险场所可填编号，也可留空自动编号；其他表引用它们时填姓名（名称）或编号。",
-        "5. 电话列请按文本输入（已设为文本格式），不要让 Excel 当作数字。",
-        "6. 导入：yingji import-villages 本文件.xlsx --township 乡镇编号。全部检查通过才会写入，出错时会指出工作表和单元格。",
+        "5. 电话列请按文本输入（已设为文本格式）：手机 11 位，座机带区号（0730-1234567），上级联络可填 110、119、120、12345、12350 等公共服务号码。",
+        "6. 每一行都要填第一列的村（社区），不要合并单元格：合并后只有第一格有值，导入时会报错。",
+        "7. 导入：yingji import-villages 本文件.xlsx --township 乡镇名称或编号 [--dry-run]。全部检查通过才会写入，先列出每个村新增、修改、删除的内容；"
+        "要删除表中没有的内容须加 --allow-delete；导入前的文件自动备份，yingji undo-import 可撤销。",
     ]
+    if townships:
+        lines.append("8. 可用的乡镇（“基本情况”表的“乡镇”列填名称或编号）：")
+        lines += [f"    {t.name}：{t.id}" for t in townships]
     for row, line in enumerate(lines, start=1):
         sheet.cell(row=row, column=1, value=line)
     sheet.column_dimensions["A"].width = 110
     sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
 
 
-def _options(book: Workbook) -> dict[str, str]:
+def _options(book: Workbook, townships: list[Township]) -> dict[str, str]:
     """A hidden sheet with the dropdown lists; returns {list name: range formula}."""
     sheet = book.create_sheet("选项")
     formulas = {}
-    for col, (name, values) in enumerate(OPTIONS.items(), start=1):
+    lists = {**OPTIONS, "乡镇": [t.name for t in townships]}
+    for col, (name, values) in enumerate(lists.items(), start=1):
         letter = get_column_letter(col)
         sheet.cell(row=1, column=col, value=name)
         for row, value in enumerate(values, start=2):
             sheet.cell(row=row, column=col, value=value)
-        formulas[name] = f"=选项!${letter}$2:${letter}${len(values) + 1}"
+        if values:
+            formulas[name] = f"=选项!${letter}$2:${letter}${len(values) + 1}"
     sheet.sheet_state = "hidden"
     return formulas
 
 
 def _data_sheet(book: Workbook, spec: Sheet, formulas: dict[str, str], rows: list[list], example: bool) -> None:
     sheet = book.create_sheet(spec.name)
+    header_row(
+        sheet, [c.header + ("*" if c.required else "") for c in spec.columns],
+        [14 if c.kind in ("int", "bool") else 22 for c in spec.columns], [c.hint for c in spec.columns],
+    )
     for col, column in enumerate(spec.columns, start=1):
-        cell = sheet.cell(row=1, column=col, value=column.header + ("*" if column.required else ""))
-        cell.font, cell.fill = Font(bold=True), HEADER_FILL
-        if column.hint:
-            cell.comment = Comment(column.hint, "yingji")
-        letter = get_column_letter(col)
-        sheet.column_dimensions[letter].width = 14 if column.kind in ("int", "bool") else 22
         if column.kind == "phone":
-            sheet.column_dimensions[letter].number_format = "@"  # text: Excel keeps the leading 0
-        if column.options:
-            validation = DataValidation(type="list", formula1=formulas[column.options], allow_blank=True)
-            validation.error, validation.errorTitle = "请从下拉列表中选择", "输入有误"
-            validation.add(f"{letter}2:{letter}500")
-            sheet.add_data_validation(validation)
+            sheet.column_dimensions[get_column_letter(col)].number_format = "@"  # text: Excel keeps the leading 0
+        if column.options in formulas:
+            dropdown(sheet, col, formulas[column.options], column.header, column.hint or "请从下拉列表中选择")
     start = 2
     if example:
         for col, value in enumerate(EXAMPLE_ROWS[spec.name], start=1):
-            cell = sheet.cell(row=2, column=col, value=value)
-            cell.font = EXAMPLE_FONT
+            sheet.cell(row=2, column=col, value=value).font = EXAMPLE_FONT
         start = 3
     for r, values in enumerate(rows, start=start):
         for col, value in enumerate(values, start=1):
-            cell = sheet.cell(row=r, column=col, value=value)
+            cell = put(sheet, r, col, value)
             if "\n" in str(value):
                 cell.alignment = Alignment(wrap_text=True)
-    sheet.freeze_panes = "A2"
 
 
-def write_workbook(path: Path, villages: list[Village] | None = None, example: bool = True) -> None:
+def write_workbook(path: Path, villages: list[Village] | None = None, example: bool = True,
+                   townships: list[Township] | None = None) -> None:
+    """The template (with an example row per sheet) or an export of `villages`; `townships`
+    are the valid ones, listed in 填表说明 and offered in the 乡镇 dropdown."""
+    townships = townships or []
     book = Workbook()
-    _readme(book)
-    formulas = _options(book)
-    rows = export_rows(villages or [])
+    _readme(book, townships)
+    formulas = _options(book, townships)
+    rows = export_rows(villages or [], {t.id: t.name for t in townships})
     for spec in SHEETS:
         _data_sheet(book, spec, formulas, rows[spec.name], example)
     book.active = 0
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    save_workbook(book, path)
 
 
 # ------------------------------------------------------------------ export of existing villages
 
 
-def export_rows(villages: list[Village]) -> dict[str, list[list]]:
+def export_rows(villages: list[Village], township_names: dict[str, str]) -> dict[str, list[list]]:
     """The rows each sheet holds for these villages (the inverse of the importer)."""
     rows: dict[str, list[list]] = {spec.name: [] for spec in SHEETS}
     for village in villages:
         data = village.model_dump(mode="python", by_alias=True)
+        data["township"] = township_names.get(village.township, village.township)
         refs = _ref_names(village)
         for spec in SHEETS:
             if spec.section == "village":

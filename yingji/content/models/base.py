@@ -12,7 +12,7 @@ from datetime import date
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 
@@ -29,7 +29,6 @@ def _show(value: object) -> str:
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ARTICLE_REF = re.compile(r"^([a-z0-9][a-z0-9-]*)#a([1-9][0-9]*)$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PHONE = re.compile(r"^[0-9][0-9-]{2,19}$")
 
 
 def _slug(value: object) -> str:
@@ -61,14 +60,35 @@ def _date(value: object) -> date:
     raise PydanticCustomError("date", "不是有效日期（格式应为 2023-12-31），实际为 {value}", {"value": _show(value)})
 
 
-def _phone(value: object) -> str:
-    if isinstance(value, (int, float)):
-        raise PydanticCustomError(
-            "phone_number", "电话号码要加引号写成文本，如 \"{value}\"（不加引号会被当作数字，开头的 0 会丢失）", {"value": value}
-        )
-    if not isinstance(value, str) or not _PHONE.match(value):
-        raise PydanticCustomError("phone", "电话号码只能包含数字和连字符，实际为 {value}", {"value": _show(value)})
-    return value
+# Phone numbers by kind. A short number (110, 12345 …) is a public service number only when it
+# is in content/service-numbers.yml: that list is checked with the village (villagecheck.py).
+PHONE_KINDS = {
+    "mobile": ("手机号（11 位，以 13–19 开头，如 13900001111）", re.compile(r"^1[3-9][0-9]{9}$")),
+    "landline": ("座机（区号加 7–8 位号码，如 0730-1234567，可带分机 0730-1234567-801）",
+                 re.compile(r"^0[1-9][0-9]{1,2}-?[0-9]{7,8}(?:-[0-9]{1,6})?$")),
+    "hotline": ("400/800 热线（如 400-123-4567）", re.compile(r"^[48]00-?[0-9]{3}-?[0-9]{4}$")),
+    "service": ("公共服务号码（如 110、119、120、12345，须列在 content/service-numbers.yml 中）", re.compile(r"^[0-9]{3,5}$")),
+}
+
+
+def phone_kind(number: str) -> str | None:
+    """"mobile", "landline", "hotline", "service" (a short number, not yet looked up) or None."""
+    return next((kind for kind, (_, pattern) in PHONE_KINDS.items() if pattern.match(number)), None)
+
+
+def _phone_of(*kinds: str):
+    expected = "、".join(PHONE_KINDS[k][0] for k in kinds[:-1]) + ("或" if len(kinds) > 1 else "") + PHONE_KINDS[kinds[-1]][0]
+
+    def check(value: object) -> str:
+        if isinstance(value, (int, float)):
+            raise PydanticCustomError(
+                "phone_number", "电话号码要加引号写成文本，如 \"{value}\"（不加引号会被当作数字，开头的 0 会丢失）", {"value": value}
+            )
+        if not isinstance(value, str) or phone_kind(value) not in kinds:
+            raise PydanticCustomError("phone", "电话号码应为{expected}，实际为 {value}", {"expected": expected, "value": _show(value)})
+        return value
+
+    return check
 
 
 # Sources are linked only where the official publisher put them: government and people's-congress
@@ -105,7 +125,8 @@ def _text(value: object) -> str:
 Slug = Annotated[str, BeforeValidator(_slug)]
 ArticleRef = Annotated[str, BeforeValidator(_article_ref)]
 Date = Annotated[date, BeforeValidator(_date)]
-Phone = Annotated[str, BeforeValidator(_phone)]
+Phone = Annotated[str, BeforeValidator(_phone_of("mobile", "landline", "hotline", "service"))]
+PersonalPhone = Annotated[str, BeforeValidator(_phone_of("mobile", "landline"))]  # a person's own number
 Text = Annotated[str, BeforeValidator(_text)]
 OfficialUrl = Annotated[str, BeforeValidator(_official_url)]
 
@@ -118,3 +139,26 @@ def split_article_ref(ref: str) -> tuple[str, int] | None:
 
 def is_article_ref(ref: str) -> bool:
     return bool(_ARTICLE_REF.match(ref))
+
+
+OTHER = "其他"
+_OTHER = re.compile(r"^其他[：:]\s*(\S.*)$", re.S)
+
+
+def choice_or_other(label: str, values: tuple[str, ...]):
+    """A closed list that real data outgrows: one of `values`, or “其他：具体内容” (free text)."""
+
+    def check(value: object) -> str:
+        if isinstance(value, str):
+            if value in values:
+                return value
+            match = _OTHER.match(value)
+            if match:
+                return f"{OTHER}：{match.group(1).strip()}"
+        raise PydanticCustomError(
+            "choice", "{label}应为 {allowed} 之一，或写“其他：具体内容”，实际为 {value}",
+            {"label": label, "allowed": "、".join(values), "value": _show(value)},
+        )
+
+    schema = {"anyOf": [{"enum": list(values)}, {"type": "string", "pattern": "^其他[：:].+"}]}
+    return Annotated[str, BeforeValidator(check), WithJsonSchema(schema)]

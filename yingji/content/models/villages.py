@@ -14,23 +14,26 @@ from typing import Literal
 
 from pydantic import Field, NonNegativeInt, PositiveInt
 
-from .base import Date, Model, Phone, Slug, Text
+from .base import Date, Model, PersonalPhone, Phone, Slug, Text, choice_or_other
 
 TownshipKind = Literal["街道", "镇", "乡", "园区"]
 VillageKind = Literal["村", "社区"]
-PersonRole = Literal[
+PERSON_ROLES = (
     "村支书", "村主任", "社区书记", "社区主任", "包村干部", "村民小组长", "网格员", "楼栋长", "监测员", "护林员", "预警员",
     "信息员", "安置点管理员", "村医", "妇女主任", "民兵营长", "物业负责人", "志愿者",
-]
+)
+PersonRole = choice_or_other("职务", PERSON_ROLES)
 RiskType = Literal[
     "山洪", "洪涝", "地质灾害", "森林火灾", "水库山塘", "溺水", "一氧化碳中毒", "高层火灾", "城镇燃气",
     "自建房安全", "危险化学品", "道路交通", "冰冻雨雪", "其他",
 ]
 # Risks whose answer is moving people to a shelter: each needs a route, and shelters must hold them.
 EVACUATION_RISKS = frozenset({"山洪", "洪涝", "地质灾害", "森林火灾", "水库山塘", "高层火灾", "危险化学品"})
-SignalKind = Literal["锣", "口哨", "手摇报警器", "高音喇叭", "应急广播", "微信群", "电话", "短信", "敲门入户"]
+SIGNAL_KINDS = ("锣", "口哨", "手摇报警器", "高音喇叭", "应急广播", "微信群", "电话", "短信", "敲门入户")
+SignalKind = choice_or_other("信号", SIGNAL_KINDS)
 SignalStage = Literal["准备转移", "立即转移", "解除警报"]
-HelpGroup = Literal["老年人", "独居老人", "儿童", "留守儿童", "病人", "残疾人", "孕妇"]
+HELP_GROUPS = ("老年人", "独居老人", "儿童", "留守儿童", "病人", "残疾人", "孕妇")
+HelpGroup = choice_or_other("帮扶对象", HELP_GROUPS)
 
 
 class Township(Model):
@@ -43,6 +46,17 @@ class Township(Model):
 
 class TownshipsFile(Model):
     townships: list[Township]
+
+
+class ServiceNumber(Model):
+    number: str
+    name: Text
+
+
+class ServiceNumbersFile(Model):
+    """content/service-numbers.yml: the short public numbers a contact may give (110, 12345 …)."""
+
+    numbers: list[ServiceNumber]
 
 
 class VillagePlan(Model):
@@ -59,7 +73,7 @@ class Person(Model):
     id: Slug
     role: PersonRole
     name: Text
-    phone: Phone  # personal: masked in the public build
+    phone: PersonalPhone  # personal: masked in the public build
     area: str | None = None  # 负责片区, e.g. 一至三组
     duty: str | None = None
 

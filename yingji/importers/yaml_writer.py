@@ -1,8 +1,10 @@
-"""Write a village plan as YAML that reads like a hand-written file.
+"""The one YAML writer of the importers: content that reads like a hand-written file.
 
-One canonical layout (field order of the model, a comment above each section, phone numbers
-quoted, short lists inline) so that importing the same spreadsheet twice, or exporting a file
-and importing it again, gives the same bytes.
+One canonical layout (field order of the model, a comment above each village section, phone
+numbers quoted, short lists inline, scalars quoted only where YAML needs it) so that importing
+the same spreadsheet twice, or exporting a file and importing it again, gives the same bytes.
+Village plans are whole files (`dump_village`); question banks are edited one question at a
+time (`question_block`, `bank_yaml`), so that a merge leaves every other line as it was.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import json
 import re
 from datetime import date
 
+from ..content.models.questions import Question
 from ..content.models.villages import Village
 
 SECTION_TITLES = {
@@ -26,8 +29,11 @@ SECTION_TITLES = {
     "contacts": "上级联络（单位值班电话和公共服务号码）",
 }
 QUOTED_KEYS = {"phone"}  # always quoted: a number would lose its leading 0
+FLOW_KEYS = {"answer", "cites", "audience"}  # questions: inline lists at any length
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`~][^\n]*$")
-_LOOKS_TYPED = re.compile(r"^(?:[-+]?[0-9][0-9_.eE+-]*|true|false|True|False|TRUE|FALSE|null|Null|NULL|~)$")
+_FLOW_INDICATORS = set(",[]{}")  # end a plain scalar inside [a, b]
+_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\x85"}  # YAML reads them as new lines
+_LOOKS_TYPED = re.compile(r"^(?:[-+]?\.?[0-9][0-9_.eE+-]*|true|false|True|False|TRUE|FALSE|null|Null|NULL|~|=|<<)$")
 
 
 def scalar(value: object, key: str = "") -> str:
@@ -39,7 +45,10 @@ def scalar(value: object, key: str = "") -> str:
         return value.isoformat()
     text = str(value)
     if key in QUOTED_KEYS or not _is_plain(text):
-        return json.dumps(text, ensure_ascii=False)
+        quoted = json.dumps(text, ensure_ascii=False)
+        for char, escape in _LINE_BREAKS.items():
+            quoted = quoted.replace(char, escape)
+        return quoted
     return text
 
 
@@ -51,15 +60,22 @@ def _is_plain(text: str) -> bool:
         and " #" not in text
         and not text.endswith(":")
         and not _LOOKS_TYPED.match(text)
+        and not _LINE_BREAKS.keys() & set(text)
     )
 
 
-def _flow(items: list) -> str | None:
-    """`[a, b]` for short lists of plain words, else None (block style)."""
-    parts = [scalar(item) for item in items]
-    if all(isinstance(i, str) and _is_plain(i) and "," not in i and _width(i) <= 24 for i in items):
-        line = "[" + ", ".join(parts) + "]"
-        if _width(line) <= 80:
+def _block_safe(text: str) -> bool:
+    """A `|-` block keeps this text exactly: no line starts with a space, none is blank, no odd breaks."""
+    lines = text.split("\n")
+    return all(line.strip() and line[0] not in " \t" and line == line.rstrip() for line in lines) and not _LINE_BREAKS.keys() & set(text)
+
+
+def _flow(items: list, key: str = "") -> str | None:
+    """`[a, b]` for short lists of plain words (any length for FLOW_KEYS), else None (block style)."""
+    short = key not in FLOW_KEYS
+    if all(isinstance(i, str) and _is_plain(i) and not _FLOW_INDICATORS & set(i) and (_width(i) <= 24 or not short) for i in items):
+        line = "[" + ", ".join(scalar(item) for item in items) + "]"
+        if _width(line) <= 80 or not short:
             return line
     return None
 
@@ -76,7 +92,7 @@ def _emit(key: str, value: object, indent: int, out: list[str], first_prefix: st
         out.append(f"{prefix}{key}:")
         emit_mapping(value, indent + 2, out)
     elif isinstance(value, list):
-        flow = _flow(value) if all(not isinstance(i, (dict, list)) for i in value) else None
+        flow = _flow(value, key) if all(not isinstance(i, (dict, list)) for i in value) else None
         if flow is not None:
             out.append(f"{prefix}{key}: {flow}")
             return
@@ -86,7 +102,7 @@ def _emit(key: str, value: object, indent: int, out: list[str], first_prefix: st
                 emit_mapping(item, indent + 4, out, first_prefix=" " * (indent + 2) + "- ")
             else:
                 out.append(f"{pad}  - {scalar(item)}")
-    elif isinstance(value, str) and "\n" in value:
+    elif isinstance(value, str) and "\n" in value and _block_safe(value):
         out.append(f"{prefix}{key}: |-")
         out.extend(f"{pad}  {line}" for line in value.split("\n"))
     else:
@@ -119,3 +135,30 @@ def dump_village(village: Village, township_name: str) -> str:
             out.append(f"# {SECTION_TITLES[key]}")
         _emit(key, value, 0, out)
     return "\n".join(out) + "\n"
+
+
+# ------------------------------------------------------------------------- question banks
+
+
+def question_data(question: Question) -> dict:
+    """The keys a bank file writes: defaults (version 1, no group) left out, one answer as a scalar."""
+    data = question.model_dump(exclude_none=True)
+    if data.get("version") == 1:
+        del data["version"]
+    if len(data["answer"]) == 1:
+        data["answer"] = data["answer"][0]
+    return data
+
+
+def question_block(question: Question) -> str:
+    """`  - id: …` and its keys, as one item of the `questions:` list (no final newline)."""
+    out: list[str] = []
+    emit_mapping(question_data(question), 4, out, first_prefix="  - ")
+    return "\n".join(out)
+
+
+def bank_yaml(topic: str, questions: list[Question], source: str | None = None) -> str:
+    head = f"# 由 yingji import-questions 从 {source} 导入；可直接编辑" if source else "# 题库"
+    lines = [head, f"topic: {scalar(topic)}", "questions:"]
+    lines += [question_block(q) for q in questions]
+    return "\n".join(lines) + "\n"
