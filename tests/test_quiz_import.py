@@ -75,8 +75,8 @@ def test_group_and_version_columns_reach_the_yaml(project, yingji, tmp_path):
         row(**(GOOD | {"编号": "neu-2", "题干": "第一责任人是（　）！", "分组": "diyi-zerenren"})),
         row(**(GOOD | {"编号": "neu-3", "题型": "判断", "题干": "主要负责人是第一责任人。", "答案": "对", "选项A": "", "选项B": ""})),
     ])
-    result = yingji(project, "import-questions", str(tmp_path / "题库.xlsx"), "--topic", "anquan-shengchan-fa")
-    assert result.returncode == 1  # the blueprints need more groups than the three rows give
+    result = yingji(project, "import-questions", str(tmp_path / "题库.xlsx"), "--topic", "anquan-shengchan-fa", "--replace")
+    assert result.returncode == 1  # replacing the topic by three rows: the blueprints need more groups
     assert "只能算" in result.stderr
     written = yingji(project, "import-questions", str(source), "--topic", "anquan-shengchan-fa",
                      "--out", str(project / "quizzes" / "extra.yml"))
