@@ -39,7 +39,8 @@ def test_every_required_kind_of_mistake_has_a_case():
         "yaml-syntax", "unknown-key", "wrong-type", "missing-field", "dangling-ref", "duplicate-id",
         "answer-not-in-options", "bad-date", "phone-as-number", "empty-file", "not-utf8",
         "yaml-unclosed-bracket", "yaml-unclosed-quote", "yaml-full-width-colon", "yaml-control-character",
-        "yaml-no-space-after-colon", "typo-required-key", "broken-file-refs-quiet", "readme-example",
+        "yaml-no-space-after-colon", "typo-required-key", "broken-file-refs-quiet", "misspelt-list-refs-quiet",
+        "readme-example",
     }
     assert required <= set(CASES)
 

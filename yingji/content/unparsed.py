@@ -100,8 +100,10 @@ class Unknowns:
 ONE_PER_FILE = ("law", "village")
 
 
-def _walk(data: object, path: tuple) -> set[str]:
-    """The ids found at `path` in raw data; _Damaged when the shape is not the expected one."""
+def _walk(data: object, path: tuple, top: bool = True) -> set[str]:
+    """The ids found at `path` in raw data; _Damaged when the shape is not the expected one
+    (a file's own list missing, perhaps misspelt, counts as damaged; a nested one left out
+    — a task without targets — defines nothing)."""
     if not path:
         if not isinstance(data, (str, int)) or isinstance(data, bool):
             raise _Damaged
@@ -110,11 +112,11 @@ def _walk(data: object, path: tuple) -> set[str]:
     if head == "*":
         if not isinstance(data, list):
             raise _Damaged
-        return set().union(*(_walk(item, rest) for item in data))
+        return set().union(*(_walk(item, rest, False) for item in data))
     if not isinstance(data, dict):
         raise _Damaged
     if head not in data:
-        if rest and rest[0] == "*":
-            return set()  # an optional list left out: it defines nothing
+        if rest and rest[0] == "*" and not top:
+            return set()
         raise _Damaged
-    return _walk(data[head], rest)
+    return _walk(data[head], rest, False)
