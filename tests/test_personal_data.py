@@ -158,3 +158,16 @@ def test_an_internal_build_refuses_the_public_folders(minimal_project, yingji):
         assert "内部版不能生成到" in result.stderr and "site/ 和 docs/ 属于公开版" in result.stderr
     assert not (minimal_project / "site").exists() and not (minimal_project / ".build-internal").exists()
     assert not (minimal_project / "docs" / "internal").exists()
+
+
+def test_the_internal_preview_regenerates_into_its_own_folder(minimal_project, capsys):
+    from yingji.serve import regenerate
+    from yingji.workspace import Workspace
+
+    Workspace(minimal_project, "internal").prepare()
+    docs_before = snapshot(minimal_project / "docs")
+    assert regenerate(minimal_project, "internal")
+    assert snapshot(minimal_project / "docs") == docs_before
+    page = minimal_project / ".build-internal" / "docs" / "villages" / "ceshi-zhen" / "ceshi-zhen-shanxia-cun.md"
+    assert PHONE in page.read_text("utf-8")
+    assert "已重新生成内部版" in capsys.readouterr().out

@@ -74,7 +74,7 @@ def cmd_paper(args) -> int:
 def cmd_serve(args) -> int:
     from .serve import serve
 
-    return serve(args.root, args.port)
+    return serve(args.root, args.port, args.profile)
 
 
 def cmd_schema(args) -> int:
@@ -200,6 +200,7 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="本地预览，内容改动后自动刷新")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--profile", choices=["public", "internal"], default="public", help="internal：预览内部版（只在本机）")
     serve.set_defaults(func=cmd_serve)
 
     schema = sub.add_parser("schema", help="导出内容文件的 JSON Schema（供编辑器自动补全）")
