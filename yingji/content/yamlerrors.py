@@ -47,10 +47,11 @@ def control_character(text: str) -> Syntax | None:
 
 def explain_syntax(err: yaml.YAMLError, text: str, loader_class) -> Syntax:
     """Where the mistake behind `err` began, and what it is, in Chinese."""
-    if not isinstance(err, yaml.MarkedYAMLError):
+    mark = err.problem_mark or err.context_mark if isinstance(err, yaml.MarkedYAMLError) else None
+    if mark is None:
         return Syntax(1, 1, PREFIX + GENERAL)
     lines = BREAKS.split(text)
-    tokens = _tokens_before_error(text, loader_class, (err.problem_mark or err.context_mark).index)
+    tokens = _tokens_before_error(text, loader_class, mark.index)
     for rule in (_full_width_colon, _unclosed_quote, _unclosed_bracket, _known_problem):
         found = rule(err, lines, tokens)
         if found:
@@ -126,7 +127,7 @@ def _unclosed_bracket(err, lines: list[str], tokens) -> Syntax | None:
     opener = "[" if "sequence" in err.context else "{"
     closer = {"[": "]", "{": "}"}[opener]
     what = "方括号" if opener == "[" else "花括号"
-    problem = err.problem_mark
+    problem = err.problem_mark or err.context_mark
     where = "文件末尾" if "<stream end>" in (err.problem or "") else f"第 {problem.line + 1} 行第 {problem.column + 1} 列"
     return _at(err.context_mark, f"{what}“{opener}”没有闭合：从这里开始，到{where}还没有“{closer}”（或其中各项之间缺少逗号“,”）")
 
@@ -182,7 +183,7 @@ def _missing_colon(err, lines: list[str]) -> Syntax:
 
 def _block_end(err, tokens) -> Syntax:
     """PyYAML expected a level to end: text after a value, a list mixed with keys, or indentation."""
-    mark, found = err.problem_mark, _found(err.problem or "")
+    mark, found = err.problem_mark or err.context_mark, _found(err.problem or "")
     before = [t for t in tokens if t.start_mark.index < mark.index and t.end_mark.index <= mark.index]
     value = before[-1] if before and isinstance(before[-1], _VALUE_ENDS) else None
     if found not in ("]", "}") and value and value.end_mark.line == mark.line and getattr(value, "style", None) not in ("|", ">"):
