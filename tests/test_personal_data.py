@@ -98,6 +98,19 @@ def test_the_check_reads_pages_escaped_search_indexes_and_pdfs(tmp_path, minimal
     assert found == {("page.html", "姓名"), ("search_index.json", "个人电话"), ("quiz.data.js", "姓名"), ("card.pdf", "个人电话")}
 
 
+def test_a_name_inside_a_word_of_the_public_content_is_a_coincidence(tmp_path):
+    from yingji.presentation.privacy import PrivateValue
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "law.html").write_text("<p>第四十五条关于建立应急救援队伍</p>", "utf-8")
+    (site / "about.html").write_text("<p>联系人：于建，电话见村部公示栏</p>", "utf-8")
+    (site / "place.html").write_text("<p>于建屋后冲沟</p>", "utf-8")
+    name = PrivateValue("于建", "姓名", VILLAGE, ("people", 2, "name"))
+    leaks = find_leaks(site, [name], public_text="生产经营单位应当关于建立应急救援队伍")
+    assert sorted(leak.output.name for leak in leaks) == ["about.html", "place.html"]
+
+
 @pytest.mark.slow
 def test_a_public_build_with_a_full_name_or_number_fails_naming_file_and_content(minimal_project, yingji):
     village = minimal_project / VILLAGE

@@ -25,7 +25,7 @@ from .diagnostics import Problem, format_key_path
 from .leakcheck import find_leaks, leak_report
 from .owned_files import hand_written_pages, write_pages
 from .presentation import mkdocs_config, route_table, site_address_problem
-from .presentation.privacy import private_values
+from .presentation.privacy import private_values, public_text
 from .presentation.routes import RouteTable
 from .print.cache import Cache
 from .print.stage import build_documents
@@ -108,7 +108,8 @@ def plan_outputs(root: Path, knowledge: Knowledge, profile: str, docs_dir: Path 
 
 def guard_public_site(root: Path, knowledge: Knowledge, built: Path, shown_as: str) -> None:
     """Fail when a file of the built public site holds a personal number or name in full."""
-    leaks = find_leaks(built, private_values(knowledge), theme_dirs(root), Cache(root).folder / "text")
+    values, words = private_values(knowledge), public_text(knowledge)
+    leaks = find_leaks(built, values, theme_dirs(root), Cache(root).folder / "text", words)
     if leaks:
         raise BuildFailed(leak_report(leaks, built, shown_as, lambda value: content_place(root, value)))
 

@@ -36,10 +36,14 @@ class Leak:
     value: PrivateValue
 
 
-def find_leaks(site: Path, values: list[PrivateValue], theme_dirs: list[Path] = (), text_cache: Path | None = None) -> list[Leak]:
+def find_leaks(
+    site: Path, values: list[PrivateValue], theme_dirs: list[Path] = (), text_cache: Path | None = None, public_text: str = ""
+) -> list[Leak]:
     """Every private value found in a file of `site` (files equal to a theme file are skipped).
-    The text of each PDF is kept in `text_cache` by the PDF's hash: an unchanged PDF is read once."""
-    matcher = _Matcher(values)
+    A name standing inside a longer word that the content's other text also has (于建 in 关于建立)
+    is a coincidence, not a leak. The text of each PDF is kept in `text_cache` by the PDF's hash:
+    an unchanged PDF is read once."""
+    matcher = _Matcher(values, public_text)
     if not matcher.active:
         return []
     files = [path for path in sorted(site.rglob("*")) if path.is_file() and not _from_theme(path, site, theme_dirs)]
@@ -123,11 +127,18 @@ class _Matcher:
     """Finds private numbers (as digit runs, separators ignored) and names in a text; in PDF
     text also with the white space removed, where a name or number broke across lines."""
 
-    def __init__(self, values: list[PrivateValue]):
+    def __init__(self, values: list[PrivateValue], public_text: str = ""):
         self.numbers = {digits_of(v.text): v for v in values if v.kind == "个人电话" and len(digits_of(v.text)) >= 7}
         self.names = {v.text: v for v in values if v.kind == "姓名"}
         self.name_pattern = _alternation(self.names)
+        self.public_text = public_text
         self.active = bool(self.numbers or self.names)
+
+    def _coincidence(self, text: str, start: int, end: int) -> bool:
+        """Whether the name at text[start:end] is part of a word the public content also has."""
+        before = text[start - 1:end] if start > 0 and _is_cjk(text[start - 1]) else ""
+        after = text[start:end + 1] if end < len(text) and _is_cjk(text[end]) else ""
+        return any(word and word in self.public_text for word in (before, after))
 
     def find(self, text: str, *, broken_lines: bool = False) -> list[PrivateValue]:
         found: dict[str, PrivateValue] = {}
@@ -137,9 +148,14 @@ class _Matcher:
                 if value:
                     found[value.text] = value
             if self.name_pattern:
-                for name in self.name_pattern.findall(variant):
-                    found[name] = self.names[name]
+                for match in self.name_pattern.finditer(variant):
+                    if not self._coincidence(variant, match.start(), match.end()):
+                        found[match.group()] = self.names[match.group()]
         return list(found.values())
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 def _alternation(words) -> re.Pattern | None:

@@ -186,10 +186,10 @@ def _block_end(err, tokens) -> Syntax:
     mark, found = err.problem_mark or err.context_mark, _found(err.problem or "")
     before = [t for t in tokens if t.start_mark.index < mark.index and t.end_mark.index <= mark.index]
     value = before[-1] if before and isinstance(before[-1], _VALUE_ENDS) else None
-    if found not in ("]", "}") and value and value.end_mark.line == mark.line and getattr(value, "style", None) not in ("|", ">"):
-        return _at(mark, "值后面还有多余的文字（整个值要写在一对引号里，或去掉多余部分）")
     if found in ("]", "}"):
         return _at(mark, f"多余的“{found}”：前面没有对应的“{'[' if found == ']' else '{'}”")
+    if value and value.end_mark.line == mark.line and getattr(value, "style", None) not in ("|", ">"):
+        return _at(mark, "值后面还有多余的文字（整个值要写在一对引号里，或去掉多余部分）")
     if found == "-":
         return _at(mark, "这里不能开始列表“- ”（缩进不对，或上一行缺少冒号）")
     if found == "?" and err.context == "while parsing a block collection":

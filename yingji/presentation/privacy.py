@@ -118,6 +118,29 @@ def private_values(knowledge) -> list[PrivateValue]:
     return values
 
 
+def public_text(knowledge) -> str:
+    """Every text of the content that is not a village's (laws, plan, questions …): where the
+    characters of a name may stand by coincidence — 关于建立 holds the name 于建."""
+    parts: list[str] = []
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    models = [knowledge.county, knowledge.plan, *knowledge.units.values(), *knowledge.laws.values(),
+              *knowledge.terms.values(), *knowledge.topics.values(), *(e.question for e in knowledge.questions.values()),
+              *knowledge.exams.values(), *knowledge.townships.values(), *knowledge.contingency_plans.values()]
+    for model in models:
+        walk(model.model_dump(mode="json"))
+    return "\n".join(parts)
+
+
 def public_numbers(knowledge) -> set[str]:
     """The numbers the content publishes: offices, duty phones, the county's contact."""
     numbers = {c.phone for v in knowledge.villages.values() for c in v.contacts if c.phone}
