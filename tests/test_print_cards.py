@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -77,7 +78,9 @@ def test_internal_cards_show_full_numbers_public_ones_do_not(minimal_project, yi
     assert phone not in text_of(card) and mask_phone(phone) in text_of(card)
     internal = yingji(minimal_project, "build", "--profile", "internal", env={"YINGJI_SITE_URL": "https://x.example/"})
     assert internal.returncode == 0, internal.stderr
-    assert phone in text_of(card) and "内部版" in text_of(card)
+    assert phone not in text_of(card)  # the public site is not touched by the internal build
+    internal_card = minimal_project / "site-internal" / card.relative_to(minimal_project / "site")
+    assert phone in text_of(internal_card) and "内部版" in text_of(internal_card)
     assert "site_url" not in internal.stdout + internal.stderr
 
 
@@ -87,3 +90,44 @@ def test_catalog_paths_follow_the_url_scheme(knowledge):
     for village in knowledge.villages.values():
         assert f"villages/{village.township}/{village.id}.pdf" in paths
         assert f"villages/{village.township}.pdf" in paths
+
+
+def test_each_risk_sends_its_people_to_its_own_shelter(minimal_project, tmp_path):
+    """Two risks at the same place with different routes and shelters: the card tells each
+    risk's people the way to that risk's own shelter, not the other's."""
+    from yingji.print.stage import render_documents
+
+    village = minimal_project / "content" / "villages" / "ceshi-zhen" / "ceshi-zhen-shanxia-cun.yml"
+    text = village.read_text("utf-8")
+    text = text.replace("  - id: risk-2\n", """  - id: risk-3
+    type: 地质灾害
+    place: 一组后山冲沟
+    households: 3
+    people: 9
+    responsible: zhishu
+    routes: [route-2]
+  - id: risk-2
+""")
+    text = text.replace("\n# 避险场所\n", """  - id: route-2
+    from: 一组后山3户
+    via: [后山便道]
+    to: xuexiao
+\n# 避险场所\n""")
+    text = text.replace("    keeper: zhishu\n\n# 需要帮扶", """    keeper: zhishu
+  - id: xuexiao
+    name: 村小学
+    place: 二组山腰
+    capacity: 30
+    keeper: jiance-1
+
+# 需要帮扶""")
+    village.write_text(text, "utf-8")
+    knowledge = load_knowledge(minimal_project)[0]
+    routes = routes_for(knowledge)
+    card = [doc for doc in routes.documents if doc.kind == "card"]
+    report = render_documents(minimal_project, knowledge, card, "public", routes, cache_dir=tmp_path / "cache")
+    printed = "".join(text_of(report.files[card[0].path]).split())
+    flood = re.search(r"一组后山冲沟（山洪）：(.*?)。", printed).group(1)
+    landslide = re.search(r"一组后山冲沟（地质灾害）：(.*?)。", printed).group(1)
+    assert "转移到村部" in flood and "村小学" not in flood
+    assert "经后山便道转移到村小学" in landslide and "村部" not in landslide

@@ -143,10 +143,11 @@ def test_public_build_contains_no_unmasked_personal_number(built_site, knowledge
 def test_internal_build_shows_names_and_numbers(minimal_project, yingji):
     result = yingji(minimal_project, "build", "--profile", "internal")
     assert result.returncode == 0, result.stderr
-    page = next((minimal_project / "site" / "villages" / "ceshi-zhen").glob("ceshi-zhen-shanxia-cun*"))
+    page = next((minimal_project / "site-internal" / "villages" / "ceshi-zhen").glob("ceshi-zhen-shanxia-cun*"))
     html = (page / "index.html" if page.is_dir() else page).read_text("utf-8")
     assert "13900001111" in html and "王一山" in html
     result = yingji(minimal_project, "build")
     assert result.returncode == 0, result.stderr
+    page = minimal_project / "site" / page.relative_to(minimal_project / "site-internal")
     html = (page / "index.html" if page.is_dir() else page).read_text("utf-8")
     assert "13900001111" not in html and "139****1111" in html and "王一山" not in html

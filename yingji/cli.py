@@ -58,9 +58,13 @@ def cmd_build(args) -> int:
     print_problems(report.warnings)
     timing = "，".join(f"{name} {seconds:.1f} 秒" for name, seconds in report.timings.items())
     print(
-        f"网站已生成：{report.site_dir}（{report.pages} 个生成页面，{report.changed} 个有变化；"
-        f"{report.documents} 份 PDF，{report.rendered} 份重新排版；{timing}）"
+        f"{report.pages} 个生成页面，{report.changed} 个有变化；"
+        f"{report.documents} 份 PDF，{report.rendered} 份重新排版；{timing}"
     )
+    if report.profile == "internal":
+        print(f"内部版网站已生成：{report.site_dir}（内部资料：含个人姓名和完整电话，只在内部使用，切勿上传或公开发布）")
+    else:
+        print(f"公开版网站已生成：{report.site_dir}（个人电话和姓名已隐去）")
     return 0
 
 
@@ -77,7 +81,7 @@ def cmd_paper(args) -> int:
 def cmd_serve(args) -> int:
     from .serve import serve
 
-    return serve(args.root, args.port)
+    return serve(args.root, args.port, args.profile)
 
 
 def cmd_urls(args) -> int:
@@ -260,9 +264,12 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="以 JSON 输出")
     stats.set_defaults(func=cmd_stats)
 
-    build = sub.add_parser("build", help="生成网站（及 PDF）到 site/")
-    build.add_argument("--site-dir", type=Path, default=None, help="输出目录，默认 site/")
-    build.add_argument("--profile", choices=["public", "internal"], default="public", help="public 隐藏个人电话（默认）")
+    build = sub.add_parser("build", help="生成网站（及 PDF）到 site/（内部版到 site-internal/）")
+    build.add_argument("--site-dir", type=Path, default=None, help="输出目录，默认 site/（内部版默认 site-internal/，且不能是 site/）")
+    build.add_argument(
+        "--profile", choices=["public", "internal"], default="public",
+        help="public（默认）隐去个人电话和姓名；internal 显示全部，只生成到自己的文件夹（.build-internal/、site-internal/）",
+    )
     build.set_defaults(func=cmd_build)
 
     paper = sub.add_parser("paper", help="按考试方案抽题，生成试卷和答案 PDF（同一种子得到同一份试卷）")
@@ -274,6 +281,7 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="本地预览，内容改动后自动刷新")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--profile", choices=["public", "internal"], default="public", help="internal：预览内部版（只在本机）")
     serve.set_defaults(func=cmd_serve)
 
     urls = sub.add_parser("urls", help="列出网站发布的全部网址；--save 记入 content/addresses.yml（发布后运行）")

@@ -168,20 +168,16 @@ def plan_cycles(plan) -> tuple[str | None, str | None]:
 # -- people (views from presentation.privacy, already masked as the profile requires) ----------
 
 
-def shows_role_only(person: dict) -> bool:
-    return person["name"] == person["role"] or person["name"].startswith(person["role"] + "（")
-
-
 def person_label(person: dict) -> str:
-    """张某某（村支书，138****1234）, or 网格员（一至三组，150****0239） when names are hidden."""
-    if shows_role_only(person):
+    """王某（村支书，138****1234）, or 网格员（一至三组，150****0239） when names are left out."""
+    if not person["named"]:
         area = f"{person['area']}，" if person["area"] else ""
         return f"{person['role']}（{area}{person['phone']}）"
     return f"{person['name']}（{person['role']}，{person['phone']}）"
 
 
 def person_short(person: dict) -> str:
-    """张某某 138****1234: for narrow columns, where the role is in the phone list below."""
+    """王某 138****1234: for narrow columns, where the role is in the phone list below."""
     return f"{person['name']} {person['phone']}"
 
 

@@ -2,7 +2,7 @@
 read by name by the site's village page and the printed 明白卡 alike.
 
 Every name and personal phone number goes through presentation.privacy, so the profile decides
-what is shown (public: masked numbers, roles instead of names where the village says so).
+what is shown (public: masked numbers, surname + 某 or the role alone).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections import Counter
 from ..content.knowledge import Knowledge
 from ..content.models.villages import EVACUATION_RISKS, Village
 from .labels import drill_label, person_label, person_short, review_label, with_note
-from .privacy import person_view
+from .privacy import person_view, shows_name
 
 STAGES = ("准备转移", "立即转移", "解除警报")
 UNKNOWN_PHONE = "待填写"
@@ -47,7 +47,7 @@ def village_view(knowledge: Knowledge, village: Village, profile: str) -> dict:
         "sample": village.sample,
         "profile": profile,
         "masked": profile == "public",
-        "roles_only": profile == "public" and not village.public_names,
+        "roles_only": not shows_name(village, profile),
         "county": knowledge.county.name,
         "township": {"id": township.id, "name": township.name},
         "parent": {"id": parent, "title": knowledge.contingency_plans[parent].title} if parent else None,

@@ -48,10 +48,12 @@ def nav_entries(routes: RouteTable) -> list:
     return nav
 
 
-def site_config(routes: RouteTable, county) -> str:
+def site_config(routes: RouteTable, county, profile: str = "public") -> str:
     """The generated part of the mkdocs configuration: the county's site name and address (from
-    content/county.yml) and the navigation. mkdocs.yml inherits it (`INHERIT`)."""
-    config = {"site_name": county.site_name, "site_description": county.site_description}
+    content/county.yml) and the navigation. mkdocs.yml inherits it (`INHERIT`). The internal
+    build's site name says 内部资料 in every page's header and title."""
+    name = county.site_name + ("（内部资料）" if profile == "internal" else "")
+    config = {"site_name": name, "site_description": county.site_description}
     if routes.site_url:
         config["site_url"] = routes.site_url
     config["nav"] = nav_entries(routes)

@@ -30,7 +30,7 @@ def site_pages(knowledge: Knowledge, profile: str, routes: RouteTable) -> dict[s
     pages: dict[str, str] = {}
     for produce in PRODUCERS:
         merge(pages, produce(ctx))
-    merge(pages, {NAV_FILE: site_config(routes, knowledge.county), USER_DICT: user_dictionary(knowledge)})
+    merge(pages, {NAV_FILE: site_config(routes, knowledge.county, profile), USER_DICT: user_dictionary(knowledge)})
     return pages
 
 

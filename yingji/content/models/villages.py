@@ -152,7 +152,7 @@ class Village(Model):
     kind: VillageKind
     township: Slug
     sample: bool = False  # 示例: names, numbers and facts are fictional
-    public_names: bool = True  # false: the public build shows roles instead of names
+    public_names: bool = True  # public build: true = role + surname + 某 (王某), false = the role alone
     summary: str | None = None
     households: PositiveInt
     population: PositiveInt
