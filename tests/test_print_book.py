@@ -158,6 +158,20 @@ def test_heading_levels_differ_by_more_than_a_point(printed, knowledge):
     assert ladder[-1] >= 10.4  # the smallest heading is no smaller than the text
 
 
+@pytest.mark.parametrize("name", BOOKS)
+def test_no_heading_term_or_table_title_ends_a_page(printed, knowledge, name):
+    labels = {views.task_heading(task) for task in knowledge.plan.tasks} | {term.term for term in knowledge.terms.values()}
+    for page in pages(printed[name]):
+        body = page.body()
+        if not body:
+            continue
+        last = max(body, key=lambda line: (line.y1, line.x0))
+        text = flat(last.text)
+        assert last.size < 11.5, f"{name} p.{page.number}: heading “{last.text}” ends the page"
+        assert not re.match(r"^表\d+-\d+", text) and text not in labels, f"{name} p.{page.number}: “{last.text}”"
+        assert not re.match(r"^第\d+—\d+题", text), f"{name} p.{page.number}: “{last.text}”"
+
+
 @pytest.mark.parametrize("name", [*BOOKS, PAPER, KEY])
 def test_one_character_last_lines_in_at_most_one_percent_of_paragraphs(printed, name):
     found, paragraphs = orphans(printed[name])
@@ -319,7 +333,7 @@ def test_tie_end_keeps_the_last_two_characters_and_each_article_reference_togeth
     nobr = '<span class="nobr">{}</span>'.format
     assert tie_end("主要负责人是本单位安全生产第一责任人。") == "主要负责人是本单位安全生产第一责" + nobr("任人。")
     assert tie_end("每年不少于2次") == "每年不少于" + nobr("2次")
-    assert tie_end("依照《安全生产法》第二十一条的规定执行") == "依照《安全生产" + nobr("法》第二十一条") + "的规定" + nobr("执行")
+    assert tie_end("依照《安全生产法》第二十一条的规定执行") == "依照" + nobr("《安全生产法》第二十一条") + "的规定" + nobr("执行")
     assert tie_end("（《湖南省安全生产条例》第二十条）") == "（《湖南省安全生产条" + nobr("例》第二十条）")
     assert tie_end("落实责任（试行）") == "落实责任" + nobr("（试行）")
     assert tie_end("<b>短</b>") == "&lt;b&gt;短&lt;/b&gt;"  # content is escaped

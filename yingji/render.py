@@ -64,7 +64,8 @@ def yaml_title(value: object) -> Markup:
 # digits; punctuation goes with the unit it follows, an opening mark with the one after it.
 _UNIT = re.compile(r"[A-Za-z0-9.%]+|[\u3400-\u9fff]")
 _OPENING = "“‘（《〈「『【〔([<"
-_CITE = re.compile(r"[^《》\s]》第[一二三四五六七八九十百零〇]+条(?:第[一二三四五六七八九十]+款)?")
+# a short title goes whole with its article (《消防法》第十六条); a long one keeps its last character
+_CITE = re.compile(r"(?:《[^《》\s]{1,8}|[^《》\s])》第[一二三四五六七八九十百零〇]+条(?:第[一二三四五六七八九十]+款)?")
 NOBR = '<span class="nobr">{}</span>'
 
 
