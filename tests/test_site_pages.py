@@ -158,7 +158,10 @@ def test_glossary_has_an_anchor_per_term_marks_uncertainty_and_links_sources(bui
 def test_glossary_links_never_sit_in_headings_or_tables(built_site):
     link = re.compile(r'<a href="[^"]*glossary/index\.html#term-')
     for path in built_site.rglob("*.html"):
-        page = article(path.read_text("utf-8"))
+        text = path.read_text("utf-8")
+        if "<article" not in text:
+            continue  # a forwarding page at a moved address (content/addresses.yml redirects)
+        page = article(text)
         for heading in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", page, re.S):
             assert not link.search(heading), (path, heading)
         for table in re.findall(r"<table>(.*?)</table>", page, re.S):

@@ -71,7 +71,7 @@ def cmd_build(args) -> int:
 def cmd_paper(args) -> int:
     from .print.papers import write_papers
 
-    written = write_papers(args.root, args.exam, args.seed, args.copies, args.out.resolve())
+    written = write_papers(args.root, args.exam, args.seed, args.copies, args.out.resolve(), seal=args.seal)
     for path in written:
         print(path)
     print(f"已生成 {len(written) // 2} 套试卷（每套另附答案）：{args.out}")
@@ -277,6 +277,7 @@ def _parser() -> argparse.ArgumentParser:
     paper.add_argument("--seed", type=int, default=1, help="随机种子，默认 1；同一种子得到同一份试卷")
     paper.add_argument("--copies", type=int, default=1, help="生成几套不同的试卷，默认 1")
     paper.add_argument("--out", type=Path, default=Path("papers"), help="输出目录，默认 papers/")
+    paper.add_argument("--seal", action="store_true", help="在第一页左侧装订边印密封线，考生信息写在线内")
     paper.set_defaults(func=cmd_paper)
 
     serve = sub.add_parser("serve", help="本地预览，内容改动后自动刷新")
