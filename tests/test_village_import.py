@@ -150,3 +150,13 @@ def test_import_checks_the_whole_project(minimal_project, tmp_path, yingji):
     assert result.returncode == 1
     assert "重复" in result.stderr
     assert not (minimal_project / "content/villages/linshi-xiang").exists()
+
+
+def test_workbook_cells_sort_in_sheet_order_then_naturally():
+    from yingji.importers.village_read import cell_location
+    from yingji.importers.village_sheet import SHEETS
+
+    first, second, third = (sheet.name for sheet in SHEETS[:3])
+    places = [f"x.xlsx!{third}!A10", f"x.xlsx!{first}!B10", f"x.xlsx!{third}!A3", f"x.xlsx!{second}!A2"]
+    ordered = [str(location) for location in sorted(cell_location(p) for p in places)]
+    assert ordered == [f"x.xlsx!{first}!B10", f"x.xlsx!{second}!A2", f"x.xlsx!{third}!A3", f"x.xlsx!{third}!A10"]

@@ -55,12 +55,22 @@ def read_sheets(source: Path) -> dict[str, Grid]:
     return {grid.name: grid for grid in grids}
 
 
+SHEET_ORDER = {name: index for index, name in enumerate(SHEET_BY_NAME)}
+
+
+def cell_location(where: str) -> Location:
+    """`book.xlsx!sheet!B12` as a Location that sorts its sheet in workbook order."""
+    parts = where.split("!")
+    sheet = parts[1] if len(parts) > 1 else ""
+    return Location(where, sheet_index=SHEET_ORDER.get(sheet, len(SHEET_ORDER)))
+
+
 class Reader:
     def __init__(self, collector: Collector):
         self.collector = collector
 
     def error(self, where: str, message: str) -> None:
-        self.collector.error(Location(where), "", message)
+        self.collector.error(cell_location(where), "", message)
 
     def unknown_sheets(self, grids: dict[str, Grid]) -> None:
         for name, grid in grids.items():
