@@ -29,9 +29,9 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from yingji.print.catalog import documents  # noqa: E402
-from yingji.print.stage import build_documents, render_documents  # noqa: E402
+from yingji.build import plan_outputs  # noqa: E402
 from yingji.content import load_knowledge  # noqa: E402
+from yingji.print.stage import build_documents, render_documents  # noqa: E402
 
 TARGETS = {"all": 60.0, "handbook": 10.0, "memory_mb": 500.0, "incremental": 3.0, "card_kb": 400.0}
 NUMERALS = "〇一二三四五六七八九"
@@ -98,14 +98,15 @@ class MemorySampler:
 def timed(root: Path, select=None) -> dict:
     """Run the PDF stage (all documents, or those `select` keeps) and measure it."""
     knowledge, _ = load_knowledge(root)
+    routes = plan_outputs(root, knowledge, "public")
     before = MemorySampler.tree_rss_kb(os.getpid())
     with MemorySampler() as memory:
         started = time.perf_counter()
         if select is None:
-            report = build_documents(root, knowledge, "public", progress=None)  # a bar on a terminal, none in logs
+            report = build_documents(root, knowledge, "public", routes, progress=None)  # a bar on a terminal, none in logs
         else:
-            docs = [d for d in documents(knowledge, "public") if select(d)]
-            report = render_documents(root, knowledge, docs, "public", progress=None)  # a bar on a terminal, none in logs
+            docs = [d for d in routes.documents if select(d)]
+            report = render_documents(root, knowledge, docs, "public", routes, progress=None)  # a bar on a terminal, none in logs
         seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
@@ -144,7 +145,7 @@ def main() -> int:
         make_county(root, args.villages)
         os.environ.setdefault("YINGJI_SITE_URL", "https://example.org/")
         knowledge, _ = load_knowledge(root)
-        docs = documents(knowledge, "public")
+        docs = plan_outputs(root, knowledge, "public").documents
         cards = [d for d in docs if d.kind == "card"]
         bundles = [d for d in docs if d.parts]
         print(f"PDF 基准：{len(cards)} 个村的明白卡、{len(bundles)} 个乡镇合订本，共 {len(docs)} 份 PDF；"

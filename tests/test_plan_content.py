@@ -4,18 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
-import pytest
-
-from yingji.content import load_knowledge
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge(REPO)[0]
 
 
 def test_21_tasks_in_5_sections_plus_safeguards(knowledge):

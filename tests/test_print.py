@@ -11,9 +11,7 @@ from pypdf import PdfReader
 
 from yingji.print import views
 from yingji.presentation.documents import documents
-from yingji.content import load_knowledge
 
-REPO = Path(__file__).resolve().parent.parent
 # One Serif weight, one Sans weight: the cut print faces, and the full faces they fall back to
 ALLOWED_FONTS = {"Noto-Serif-CJK-SC-Print", "Noto-Sans-CJK-SC-Print-Bold", "Noto-Serif-CJK-SC", "Noto-Sans-CJK-SC-Bold"}
 LEADER = re.compile(r"^\s*(.+?)\s*[.·…]{3,}\s*(\d+)\s*$")
@@ -53,11 +51,6 @@ def outline(pdf: Path) -> list[tuple[int, str, int]]:
 
     walk(reader.outline, 0)
     return entries
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge(REPO)[0]
 
 
 @pytest.fixture(scope="module")

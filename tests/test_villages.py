@@ -10,17 +10,11 @@ import pytest
 
 from yingji.content.models.villages import EVACUATION_RISKS
 from yingji.presentation.privacy import mask_phone, person_view, personal_numbers
-from yingji.content import load_knowledge
 
 from conftest import all_pages
 
 REPO = Path(__file__).resolve().parent.parent
 MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge(REPO)[0]
 
 
 def test_stats_show_every_township_its_villages_and_the_whole_tree(yingji):
