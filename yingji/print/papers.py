@@ -1,6 +1,6 @@
 """`yingji paper`: exam papers and their answer keys for a trainer, outside the site build.
 
-Uses the same catalog entries, templates, cache and workers as the build, so a paper made
+Uses the same documents, templates, cache and workers as the build, so a paper made
 here is byte-identical to the same paper on the site (same seed, same SOURCE_DATE_EPOCH).
 """
 
