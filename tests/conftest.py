@@ -73,6 +73,11 @@ def all_pages(knowledge, profile: str = "public") -> dict[str, str]:
     return generate_pages(knowledge, profile, routes_for(knowledge, profile))
 
 
+def pdf_text(pdf: Path) -> str:
+    """The text of a PDF as pdftotext -layout lays it out; each page ends with a form feed."""
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
 def copy_project(content_source: Path, target: Path) -> Path:
     """A throwaway project: content/ and quizzes/ from `content_source`, the site setup
     (mkdocs.yml, theme_overrides/, hooks/, hand-written docs/) from the repository."""

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from conftest import pdf_text
 from yingji.print import views
 from yingji.presentation.documents import documents
 
@@ -19,12 +20,7 @@ LEADER = re.compile(r"^\s*(.+?)\s*[.·…]{3,}\s*(\d+)\s*$")
 
 def page_texts(pdf: Path) -> list[str]:
     """The text of each page, as pdftotext lays it out."""
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return text.split("\f")[:-1]
-
-
-def pdf_text(pdf: Path) -> str:
-    return "".join(page_texts(pdf))
+    return pdf_text(pdf).split("\f")[:-1]
 
 
 def fonts(pdf: Path) -> list[dict]:

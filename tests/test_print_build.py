@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import pdf_text
+
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}  # 2023-11-14T22:13:20Z
 
 
@@ -51,9 +53,7 @@ def test_an_unchanged_document_is_not_laid_out_again(minimal_project, yingji):
     glossary.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     changed = yingji(minimal_project, "build", env=own_cache)
     assert rendered(changed.stdout) == 1  # only the handbook prints the glossary
-    assert "（修改）" in subprocess.run(
-        ["pdftotext", str(minimal_project / "site/downloads/handbook.pdf"), "-"], capture_output=True, text=True
-    ).stdout
+    assert "（修改）" in pdf_text(minimal_project / "site/downloads/handbook.pdf")
 
 
 def test_pdfs_of_removed_documents_disappear_and_hand_made_files_are_kept(built_minimal_project, yingji):

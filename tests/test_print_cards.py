@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-from pathlib import Path
-
 import segno
 from pypdf import PdfReader
 
@@ -12,17 +9,13 @@ from yingji.print.cards import card_view
 from yingji.presentation.documents import documents
 from yingji.presentation.privacy import mask_phone, personal_numbers
 
-from conftest import routes_for
-
-
-def text_of(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+from conftest import pdf_text, routes_for
 
 
 def test_public_pdfs_hold_no_personal_number_only_masked_ones(built_site, knowledge):
     numbers = personal_numbers(knowledge.villages.values())
     assert numbers
-    texts = {pdf: text_of(pdf) for pdf in sorted((built_site / "downloads").rglob("*.pdf"))}
+    texts = {pdf: pdf_text(pdf) for pdf in sorted((built_site / "downloads").rglob("*.pdf"))}
     for pdf, text in texts.items():
         leaked = [n for n in numbers if n in text]
         assert not leaked, f"{pdf.name}: {leaked[:3]}"
@@ -36,7 +29,7 @@ def test_every_village_has_a_card_of_at_most_two_pages_under_400_kb(built_site, 
         card = built_site / "downloads" / "villages" / village.township / f"{village.id}.pdf"
         assert len(PdfReader(str(card)).pages) <= 2, card.name
         assert card.stat().st_size < 400 * 1024, (card.name, card.stat().st_size)
-        text = text_of(card)
+        text = pdf_text(card)
         for phrase in ("一村一案明白卡", village.name, "危险来了怎么跑" if village.routes else "风险点和责任人", "应急责任人电话"):
             assert phrase in text, (card.name, phrase)
 
@@ -63,11 +56,11 @@ def test_internal_cards_show_full_numbers_public_ones_do_not(minimal_site, minim
     phone = "13900001111"
     assert "site_url" in (minimal_site.parent / "build.log").read_text("utf-8")  # no QR code without an address: said so
     card = next((minimal_site / "downloads" / "villages").rglob("*/*.pdf")).relative_to(minimal_site)
-    assert phone not in text_of(minimal_site / card) and mask_phone(phone) in text_of(minimal_site / card)
+    assert phone not in pdf_text(minimal_site / card) and mask_phone(phone) in pdf_text(minimal_site / card)
     internal = yingji(minimal_project, "build", "--profile", "internal", env={"YINGJI_SITE_URL": "https://x.example/"})
     assert internal.returncode == 0, internal.stderr
     card = minimal_project / "site" / card
-    assert phone in text_of(card) and "内部版" in text_of(card)
+    assert phone in pdf_text(card) and "内部版" in pdf_text(card)
     assert "site_url" not in internal.stdout + internal.stderr
 
 
