@@ -11,7 +11,7 @@ import pytest
 from yingji.content.models.villages import EVACUATION_RISKS
 from yingji.presentation.privacy import mask_phone, person_view, personal_numbers
 
-from conftest import all_pages
+from conftest import all_pages, pdf_text
 
 REPO = Path(__file__).resolve().parent.parent
 MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
@@ -120,9 +120,7 @@ def test_public_build_contains_no_unmasked_personal_number(built_site, knowledge
         if not path.is_file():
             continue
         if path.suffix == ".pdf":
-            from pypdf import PdfReader
-
-            text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+            text = pdf_text(path)
         else:
             text = path.read_bytes().decode("utf-8", errors="replace")
         found = set(digits.findall(text))
