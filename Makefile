@@ -14,8 +14,9 @@ site: setup
 check: setup
 	$(YINGJI) check
 
+# Every core (pytest-xdist); sites the tests only read are built once per run (tests/conftest.py).
 test: setup
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --durations=10
 
 schemas: setup
 	$(YINGJI) schema --out schemas

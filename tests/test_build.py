@@ -25,35 +25,33 @@ def page_html(site: Path, page: str) -> str:
     raise FileNotFoundError(page)
 
 
-def test_build_writes_the_plan_pages(minimal_project, yingji):
-    result = yingji(minimal_project, "build")
-    assert result.returncode == 0, result.stderr
-    site = minimal_project / "site"
-    assert "测试实施方案" in page_html(site, "plan/index")
-    assert "压实责任" in page_html(site, "tasks/t01")
-    assert not list(minimal_project.glob("site.tmp-*")) and not (minimal_project / "site.old").exists()
+def test_build_writes_the_plan_pages(minimal_site):
+    assert "测试实施方案" in page_html(minimal_site, "plan/index")
+    assert "压实责任" in page_html(minimal_site, "tasks/t01")
+    project = minimal_site.parent
+    assert not list(project.glob("site.tmp-*")) and not (project / "site.old").exists()
 
 
-def test_a_content_error_leaves_the_last_good_site_and_docs_untouched(minimal_project, yingji):
-    assert yingji(minimal_project, "build").returncode == 0
-    before_site, before_docs = tree_digest(minimal_project / "site"), tree_digest(minimal_project / "docs")
-    units = minimal_project / "content" / "units.yml"
+def test_a_content_error_leaves_the_last_good_site_and_docs_untouched(built_minimal_project, yingji):
+    project = built_minimal_project
+    before_site, before_docs = tree_digest(project / "site"), tree_digest(project / "docs")
+    units = project / "content" / "units.yml"
     units.write_text(units.read_text("utf-8").replace("kind: 统称", "kind: 不存在的类别"), "utf-8")
-    result = yingji(minimal_project, "build")
+    result = yingji(project, "build")
     assert result.returncode == 1
     assert "content/units.yml:" in result.stderr and "未生成任何文件" in result.stderr
-    assert tree_digest(minimal_project / "site") == before_site
-    assert tree_digest(minimal_project / "docs") == before_docs
+    assert tree_digest(project / "site") == before_site
+    assert tree_digest(project / "docs") == before_docs
 
 
-def test_a_failing_mkdocs_build_leaves_the_last_good_site(minimal_project, yingji):
-    assert yingji(minimal_project, "build").returncode == 0
-    before = tree_digest(minimal_project / "site")
-    (minimal_project / "docs" / "broken.md").write_text("[坏链接](does-not-exist.md)\n", "utf-8")
-    result = yingji(minimal_project, "build")
+def test_a_failing_mkdocs_build_leaves_the_last_good_site(built_minimal_project, yingji):
+    project = built_minimal_project
+    before = tree_digest(project / "site")
+    (project / "docs" / "broken.md").write_text("[坏链接](does-not-exist.md)\n", "utf-8")
+    result = yingji(project, "build")
     assert result.returncode == 1 and "mkdocs build 失败" in result.stderr
-    assert tree_digest(minimal_project / "site") == before
-    assert not list(minimal_project.glob("site.tmp-*"))
+    assert tree_digest(project / "site") == before
+    assert not list(project.glob("site.tmp-*"))
 
 
 def test_content_text_is_escaped_not_executed(minimal_project, yingji):
@@ -68,15 +66,16 @@ def test_content_text_is_escaped_not_executed(minimal_project, yingji):
     assert "*不是强调*" in html and "[不是链接](x)" in html
 
 
-def test_removed_entities_lose_their_pages(minimal_project, yingji):
-    assert yingji(minimal_project, "build").returncode == 0
-    plan_file = minimal_project / "content" / "plan.yml"
+def test_removed_entities_lose_their_pages(built_minimal_project, yingji):
+    project = built_minimal_project
+    assert (project / "docs" / "tasks" / "t02.md").exists()
+    plan_file = project / "content" / "plan.yml"
     plan = yaml.safe_load(plan_file.read_text("utf-8"))
     plan["sections"][1]["tasks"] = []
     plan_file.write_text(yaml.safe_dump(plan, allow_unicode=True), "utf-8")
-    assert yingji(minimal_project, "build").returncode == 0
-    assert not (minimal_project / "docs" / "tasks" / "t02.md").exists()
-    assert (minimal_project / "docs" / "about.md").exists()  # hand-written pages are never touched
+    assert yingji(project, "build").returncode == 0
+    assert not (project / "docs" / "tasks" / "t02.md").exists()
+    assert (project / "docs" / "about.md").exists()  # hand-written pages are never touched
 
 
 EVIL = "<script>alert(1)</script>"
@@ -141,22 +140,19 @@ def test_script_in_any_content_shows_as_text_on_every_page_type(minimal_project,
         assert "题干" + ESCAPED in law  # no quiz engine: question stems listed as plain text
 
 
-def test_a_recorded_status_is_shown_with_date_and_note(minimal_project, yingji):
-    assert yingji(minimal_project, "build").returncode == 0
-    timeline = page_html(minimal_project / "site", "timeline/index")
+def test_a_recorded_status_is_shown_with_date_and_note(minimal_site):
+    timeline = page_html(minimal_site, "timeline/index")
     assert "推进中（2024\\-03\\-01）" not in timeline  # Markdown escapes never leak into the page
     assert "推进中（2024-03-01）：已开展一次巡查" in timeline
     assert "未填报" in timeline and "已完成 0" in timeline
-    task = page_html(minimal_project / "site", "tasks/t02")
+    task = page_html(minimal_site, "tasks/t02")
     assert "yj-status-doing" in task and "已开展一次巡查" in task
 
 
-def test_two_builds_of_the_same_content_are_identical(minimal_project, yingji, tmp_path):
+def test_two_builds_of_the_same_content_are_identical(minimal_site, minimal_project, yingji):
+    """Another copy of the same content, built again: the same bytes (no path, time or order leaks)."""
     assert yingji(minimal_project, "build").returncode == 0
-    first = tree_digest(minimal_project / "site")
-    (minimal_project / "site").rename(tmp_path / "first-site")
-    assert yingji(minimal_project, "build").returncode == 0
-    assert tree_digest(minimal_project / "site") == first
+    assert tree_digest(minimal_project / "site") == tree_digest(minimal_site)
 
 
 def test_source_date_epoch_comes_from_the_content(minimal_project, monkeypatch):
@@ -198,18 +194,18 @@ def test_the_build_stops_in_chinese_when_jieba_is_unusable(minimal_project, ying
     assert not (minimal_project / "site").exists()
 
 
-def test_plain_mkdocs_build_also_stops_without_jieba(minimal_project, yingji, tmp_path):
+def test_plain_mkdocs_build_also_stops_without_jieba(built_minimal_project, tmp_path):
     import os
     import subprocess
     import sys
 
-    assert yingji(minimal_project, "build").returncode == 0  # writes docs/
+    project = built_minimal_project  # docs/ as yingji build wrote it
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / "jieba.py").write_text("raise ImportError('No module named pkg_resources')\n", "utf-8")
     env = {**os.environ, "PYTHONPATH": str(broken), "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")]
-    result = subprocess.run(command, cwd=minimal_project, capture_output=True, text=True, env=env)
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, env=env)
     assert result.returncode != 0
     assert "中文搜索需要 jieba" in result.stderr
 

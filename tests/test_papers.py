@@ -8,15 +8,8 @@ from pathlib import Path
 import pytest
 
 from yingji.print.paper import PaperError, draw, eligible
-from yingji.content import load_knowledge
 
-REPO = Path(__file__).resolve().parent.parent
 EXAM = "zhuyao-fuzeren-moni"
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge(REPO)[0]
 
 
 def ids(paper) -> list[str]:

@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from conftest import pdf_text
 from yingji.print import views
 from yingji.presentation.documents import documents
-from yingji.content import load_knowledge
 
-REPO = Path(__file__).resolve().parent.parent
 # One Serif weight, one Sans weight: the cut print faces, and the full faces they fall back to
 ALLOWED_FONTS = {"Noto-Serif-CJK-SC-Print", "Noto-Sans-CJK-SC-Print-Bold", "Noto-Serif-CJK-SC", "Noto-Sans-CJK-SC-Bold"}
 LEADER = re.compile(r"^\s*(.+?)\s*[.·…]{3,}\s*(\d+)\s*$")
@@ -21,12 +20,7 @@ LEADER = re.compile(r"^\s*(.+?)\s*[.·…]{3,}\s*(\d+)\s*$")
 
 def page_texts(pdf: Path) -> list[str]:
     """The text of each page, as pdftotext lays it out."""
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return text.split("\f")[:-1]
-
-
-def pdf_text(pdf: Path) -> str:
-    return "".join(page_texts(pdf))
+    return pdf_text(pdf).split("\f")[:-1]
 
 
 def fonts(pdf: Path) -> list[dict]:
@@ -53,11 +47,6 @@ def outline(pdf: Path) -> list[tuple[int, str, int]]:
 
     walk(reader.outline, 0)
     return entries
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge(REPO)[0]
 
 
 @pytest.fixture(scope="module")

@@ -8,22 +8,10 @@ import re
 
 import pytest
 
-from conftest import REPO, routes_for
+from conftest import REPO
 from yingji.content.models.base import split_article_ref
-from yingji.content import load_knowledge
 from yingji.quiz import data
-from yingji.presentation.routes import data_path
 from yingji.quiz.pages import quiz_pages
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge(REPO)[0]
-
-
-@pytest.fixture(scope="module")
-def routes(knowledge):
-    return routes_for(knowledge)
 
 
 @pytest.fixture(scope="module")

@@ -13,16 +13,8 @@ from pathlib import Path
 import pytest
 
 from yingji.importers.law_text import int_to_chinese
-from yingji.content import load_knowledge
 
 pytestmark = pytest.mark.slow
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge(REPO)[0]
 
 
 def read(site: Path, page: str) -> str:

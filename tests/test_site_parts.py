@@ -12,22 +12,12 @@ from yingji.site.navigation import nav_entries
 from yingji.site.search import check_user_dict, dictionary_words, patch_search_worker, user_dictionary
 from yingji.site.termlinks import TermIndex, TermLinker
 
-from conftest import FIXTURES, REPO, all_pages, routes_for
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge(REPO)[0]
+from conftest import FIXTURES, REPO, all_pages
 
 
 @pytest.fixture(scope="module")
 def index(knowledge):
     return TermIndex.of(knowledge)
-
-
-@pytest.fixture(scope="module")
-def routes(knowledge):
-    return routes_for(knowledge)
 
 
 def singletons(*paths: str) -> RouteTable:

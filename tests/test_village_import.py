@@ -11,7 +11,6 @@ from openpyxl import load_workbook
 
 from conftest import FIXTURES
 from yingji.diagnostics import Collector
-from yingji.content import load_knowledge
 from yingji.importers.village_import import Importer
 from yingji.importers.village_sheet import SHEETS, write_workbook
 from yingji.importers.yaml_writer import dump_village
@@ -90,8 +89,7 @@ def test_csv_folder_in_gbk_imports_the_same(minimal_project, tmp_path, yingji):
     assert target.read_text("utf-8") == FIXTURE_VILLAGE.read_text("utf-8")
 
 
-def test_export_then_import_of_every_township_gives_the_same_bytes(tmp_path):
-    knowledge = load_knowledge(REPO)[0]
+def test_export_then_import_of_every_township_gives_the_same_bytes(tmp_path, knowledge):
     for township in knowledge.townships.values():
         villages = knowledge.villages_of(township.id)
         book = tmp_path / f"{township.id}.xlsx"

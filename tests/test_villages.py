@@ -10,17 +10,11 @@ import pytest
 
 from yingji.content.models.villages import EVACUATION_RISKS
 from yingji.presentation.privacy import mask_phone, person_view, personal_numbers
-from yingji.content import load_knowledge
 
-from conftest import all_pages
+from conftest import all_pages, pdf_text
 
 REPO = Path(__file__).resolve().parent.parent
 MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge(REPO)[0]
 
 
 def test_stats_show_every_township_its_villages_and_the_whole_tree(yingji):
@@ -126,9 +120,7 @@ def test_public_build_contains_no_unmasked_personal_number(built_site, knowledge
         if not path.is_file():
             continue
         if path.suffix == ".pdf":
-            from pypdf import PdfReader
-
-            text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+            text = pdf_text(path)
         else:
             text = path.read_bytes().decode("utf-8", errors="replace")
         found = set(digits.findall(text))

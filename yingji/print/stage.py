@@ -1,6 +1,6 @@
 """The print stage: Knowledge → print HTML → PDFs in the cache → docs/downloads/.
 
-1. Every document of the catalog becomes print HTML (Jinja2, in this process: fast).
+1. Every document of the route table becomes print HTML (Jinja2, in this process: fast).
 2. Each HTML is hashed; documents whose hash is already in .cache/pdf/ are not laid out again.
 3. The rest go to long-lived WeasyPrint workers, one per core (pool.py, engine.py); a
    township's bundle is then assembled from its cached cards (bundle.py).
@@ -31,7 +31,7 @@ class PrintReport:
     placed: int = 0  # files changed in docs/downloads/
     seconds: dict[str, float] = field(default_factory=dict)
     results: list[JobResult] = field(default_factory=list)
-    files: dict[str, Path] = field(default_factory=dict)  # catalog path → cached PDF
+    files: dict[str, Path] = field(default_factory=dict)  # document path → cached PDF
 
 
 def build_documents(

@@ -5,7 +5,7 @@ means what and who gives it, which route leads to which shelter, who helps whom.
 people, risks, routes and shelters are local to the village file; the village id is unique
 in the whole project. Consistency inside a village (routes end at a shelter, shelters hold
 the people threatened, every risk has a responsible person …) is checked in
-yingji/villagecheck.py so that every error can point at its line.
+yingji/content/villagecheck.py so that every error can point at its line.
 """
 
 from __future__ import annotations
