@@ -10,8 +10,12 @@ from hypothesis import strategies as st
 from conftest import FIXTURES
 from law_kit import assert_counts, assert_round_trip, assert_yaml_round_trip
 from yingji.importers import law_import
-from yingji.importers.law_import import LAWS, add_cited_articles, law_yaml, load_yaml, main, parse_numbers, read_law
+from yingji.importers.law_import import known_laws, add_cited_articles, law_yaml, load_yaml, main, parse_numbers, read_law
 from yingji.importers.law_text import chinese_to_int, int_to_chinese, parse_law_text, render_article
+
+from conftest import REPO  # noqa: E402
+
+LAWS_BY_ID = known_laws(REPO)  # the laws of content/laws, each with its official text's file name
 
 LAW_FIXTURES = FIXTURES / "laws"
 FIXTURE = LAW_FIXTURES / "sample_law.md"
@@ -260,12 +264,17 @@ def test_main_missing_article(tmp_path, capsys):
 def test_add_cited_articles(tmp_path, capsys):
     refdir = tmp_path / "ref"
     refdir.mkdir()
-    shutil.copy(FIXTURE, refdir / LAWS["xiaofang-fa"].file)
+    shutil.copy(FIXTURE, refdir / LAWS_BY_ID["xiaofang-fa"].file)
     (tmp_path / "quizzes").mkdir()
     (tmp_path / "content").mkdir()
     (tmp_path / "quizzes" / "x.yml").write_text(
         "cites: [xiaofang-fa#a3, xiaofang-fa#a1, t01]\n", encoding="utf-8")
     (tmp_path / "content" / "g.yml").write_text("- article: xiaofang-fa#a3\n", encoding="utf-8")
+    assert add_cited_articles(tmp_path, refdir) == {}  # a law content/laws does not hold yet is skipped
+    assert "未知的法律 id：xiaofang-fa" in capsys.readouterr().err
+    (tmp_path / "content" / "laws").mkdir()
+    (tmp_path / "content" / "laws" / "xiaofang-fa.yml").write_text(  # its metadata: content's, not code's
+        "id: xiaofang-fa\ntitle: 中华人民共和国消防法\nshort_title: 消防法\nkind: 法律\narticles: []\n", encoding="utf-8")
     assert add_cited_articles(tmp_path, refdir) == {"xiaofang-fa": [1, 3]}
     assert "第一条、第三条" in capsys.readouterr().out
     law_file = tmp_path / "content" / "laws" / "xiaofang-fa.yml"
