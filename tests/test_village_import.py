@@ -158,3 +158,19 @@ def test_workbook_cells_sort_in_sheet_order_then_naturally():
     places = [f"x.xlsx!{third}!A10", f"x.xlsx!{first}!B10", f"x.xlsx!{third}!A3", f"x.xlsx!{second}!A2"]
     ordered = [str(location) for location in sorted(cell_location(p) for p in places)]
     assert ordered == [f"x.xlsx!{first}!B10", f"x.xlsx!{second}!A2", f"x.xlsx!{third}!A3", f"x.xlsx!{third}!A10"]
+
+
+def test_a_renamed_header_is_one_error_not_one_per_row(minimal_project, yingji, tmp_path):
+    from openpyxl import load_workbook
+
+    book = tmp_path / "村.xlsx"
+    assert yingji(minimal_project, "template", "villages", "--township", "ceshi-zhen", "--out", str(book)).returncode == 0
+    workbook = load_workbook(book)
+    sheet = workbook["人员"]
+    column = next(cell for cell in sheet[1] if str(cell.value).rstrip("*") == "职务")
+    column.value = "名字"
+    workbook.save(book)
+    result = yingji(minimal_project, "import-villages", str(book), "--dry-run")
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if "!" in line]
+    assert errors == [f"村.xlsx!人员!{column.coordinate}: 不认识的列“名字”，是否应为必填列“职务”？（表头请按模板填写）"]

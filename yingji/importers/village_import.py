@@ -127,6 +127,8 @@ class Importer:
         if self.collector.errors:
             return []
         rows = {spec.name: self.reader.rows(spec, sheets[spec.name]) for spec in SHEETS}
+        if self.collector.errors:
+            return []  # a renamed or missing header: one message, not one per row that lacks its value
         self.villages(rows["基本情况"], sheets["基本情况"].place)
         for spec in SHEETS[1:]:
             self.section(spec, rows[spec.name])
