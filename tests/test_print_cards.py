@@ -10,6 +10,7 @@ import pytest
 import segno
 from pypdf import PdfReader
 
+from yingji.content import load_knowledge
 from yingji.print.cards import card_view
 from yingji.presentation.documents import documents
 from yingji.presentation.privacy import mask_phone, personal_numbers
