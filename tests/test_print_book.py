@@ -170,7 +170,9 @@ def test_no_heading_term_or_table_title_ends_a_page(printed, knowledge, name):
         assert last.size < 11.5, f"{name} p.{page.number}: heading “{last.text}” ends the page"
         at_margin = last.x0 < min(line.x0 for line in body) + 1  # a heading, not a table cell naming a task
         assert not re.match(r"^表\d+-\d+", text), f"{name} p.{page.number}: “{last.text}”"
-        assert not (at_margin and text in labels), f"{name} p.{page.number}: “{last.text}”"
+        # a label in heading type (task headings 10.5 pt, glossary terms 11 pt); a table's first column
+        # can wrap to a line that happens to read like a term (“应急预案”) in its smaller type
+        assert not (at_margin and text in labels and last.size >= 10.4), f"{name} p.{page.number}: “{last.text}”"
         assert not re.match(r"^第\d+—\d+题", text), f"{name} p.{page.number}: “{last.text}”"
 
 
