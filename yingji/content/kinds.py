@@ -17,6 +17,7 @@ from .models.laws import Law
 from .models.plan import Plan
 from .models.plans import PlansFile
 from .models.questions import QuestionBank, TopicsFile
+from .models.search import SearchWords
 from .models.units import UnitsFile
 from .models.villages import TownshipsFile, Village
 
@@ -45,6 +46,7 @@ KINDS: tuple[ContentKind, ...] = (
     ContentKind("townships", "content", "townships.yml", TownshipsFile),
     ContentKind("plans", "content", "plans/*.yml", PlansFile),
     ContentKind("village", "content", "villages/*/*.yml", Village),
+    ContentKind("search", "content", "search.yml", SearchWords),
     ContentKind("topics", "quizzes", "topics.yml", TopicsFile),
     ContentKind("exams", "quizzes", "exams.yml", ExamsFile),
     ContentKind("questions", "quizzes", "*.yml", QuestionBank),

@@ -14,6 +14,7 @@ from .models.laws import Article, Law
 from .models.plan import Plan, Section, Task
 from .models.plans import ContingencyPlan
 from .models.questions import Question, Topic
+from .models.search import SearchWords
 from .models.units import Unit
 from .models.villages import Township, Village
 
@@ -49,6 +50,7 @@ class Knowledge:
     villages: dict[str, Village] = field(default_factory=dict)  # 一村一案, each a 基层 plan node
     contingency_plans: dict[str, ContingencyPlan] = field(default_factory=dict)  # content/plans
     addresses: Addresses = field(default_factory=Addresses)  # published addresses and redirects
+    search_words: SearchWords = field(default_factory=SearchWords)  # content/search.yml: corrections
 
     @cached_property
     def sections(self) -> dict[str, Section]:

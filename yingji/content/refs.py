@@ -9,11 +9,12 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import planrefs
+from . import planrefs, searchwords
 from ..diagnostics import Collector, Location, format_key_path
 from .knowledge import Knowledge, QuestionEntry
 from .load import LoadedFile
 from .models.addresses import Addresses
+from .models.search import SearchWords
 from .models.base import is_article_ref
 
 KIND_NAMES = {
@@ -167,6 +168,7 @@ def _check_all(files, registry: IdRegistry, collector: Collector) -> None:
     for file in files["exams"]:
         _check_exams(file, files["questions"], registry, collector)
     planrefs.check(files, registry, collector)
+    searchwords.check(files, collector)
 
 
 def _check_plan(file: LoadedFile, registry: IdRegistry) -> None:
@@ -221,4 +223,5 @@ def _assemble(files) -> Knowledge:
         villages={file.model.id: file.model for file in sorted(files["village"], key=lambda f: f.doc.file)},
         contingency_plans={plan.id: plan for file in sorted(files["plans"], key=lambda f: f.doc.file) for plan in file.model.plans},
         addresses=files["addresses"][0].model if files["addresses"] else Addresses(),
+        search_words=files["search"][0].model if files["search"] else SearchWords(),
     )
