@@ -15,7 +15,7 @@ import yaml
 QUERIES = Path(__file__).resolve().parent / "search_queries.yml"
 BOX = ".md-search__input"
 ITEM = ".md-search-result__item"
-FIRST_LINK = ".md-search-result__item > a"
+FIRST_LINK = ".md-search-result__item > a:first-child"
 
 
 def index_files(site: Path) -> list[Path]:

@@ -40,6 +40,11 @@
     var stateKey = Q.KEYS.practice + data.id;
     var state = Q.load(stateKey, null) || {};
     if (!state.list || !state.list.every(function (id) { return byId[id]; })) state = fresh("seq", -1);
+    var asked = new URLSearchParams(location.search).get("q");  // ?q=id: a question found by the search
+    if (asked && byId[asked]) {
+      if (state.list.indexOf(asked) < 0) state = fresh("seq", -1);
+      state.pos = state.list.indexOf(asked);
+    }
 
     function fresh(order, chapter) {
       var ids = data.questions.filter(function (q) {

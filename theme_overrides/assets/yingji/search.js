@@ -187,12 +187,15 @@
       if (name === text) best = Math.max(best, 1000);
       else if (name.indexOf(text) >= 0) best = Math.max(best, 700 + 100 * text.length / name.length);
     });
-    var plain = doc.kind === "section";  // a section's heading (应急物资 in each village) is no name
-    if (doc.title === text) best = Math.max(best, plain ? 650 : 950);
-    else if (best < 600 && doc.title.indexOf(text) >= 0) best = Math.max(best, (plain ? 500 : 600) + 100 * text.length / doc.title.length);
+    // A section's heading is no name; on village and plan pages it is the standard heading that
+    // every such page has (应急物资, 转移路线), no better than their text.
+    var plain = doc.kind === "section", quiet = QUIET_PAGES[page.kind] ? 0 : 10;
+    if (!(plain && !quiet)) {
+      if (doc.title === text) best = Math.max(best, plain ? 650 : 950);
+      else if (best < 600 && doc.title.indexOf(text) >= 0) best = Math.max(best, (plain ? 500 : 600) + 100 * text.length / doc.title.length);
+    }
     if (best < 900 && doc.pinyin.length && (t.options || t.latin)) best = Math.max(best, pinyinScore(text, t.options, doc.pinyin));
-    var quiet = QUIET_PAGES[page.kind] ? 0 : 10;
-    if (!best && doc.text.indexOf(text) >= 0) {
+    if (!best && (doc.text.indexOf(text) >= 0 || (plain && doc.title.indexOf(text) >= 0))) {
       // a long piece of a question's stem is a search for that question (搜题)
       var asked = doc.kind === "question" && text.length >= LONG_FRAGMENT ? 20 : 0;
       best = 300 + 4 * occurrences(doc.text, text) + quiet + asked;
@@ -403,6 +406,18 @@
     box.focus();
     box.select();
   });
+
+  // For tests and for trainers checking a query in the console: the ranked best documents.
+  window.yingjiSearch = {
+    ready: function () { return Boolean(index); },
+    search: function (query) {
+      return search(query).groups.map(function (group) {
+        var doc = group.best.doc;
+        return { url: address(group.page, doc), title: doc.title || group.page.title, text: doc.text, names: doc.names,
+                 kind: doc.kind, matched: group.best.matched, score: group.best.score };
+      });
+    }
+  };
 
   // Typed (or focused) before this script ran: search it now.
   if (document.activeElement === box) box.dispatchEvent(new Event("focus"));
