@@ -119,7 +119,7 @@ def table(browser, root: str, rows: list[dict], how: str = "type") -> list[tuple
     found = []
     for row in rows:
         try:
-            links = kit.results(page, root, row["q"], how)
+            links = kit.results(page, root, row["q"], how, timeout=5000)
         except Exception:  # noqa: BLE001 - nothing found
             links = []
         found.append((row, links[0] if links else None))

@@ -64,9 +64,9 @@ def result_links(page, root: str) -> list[str]:
     return [relative_address(href, root) for href in hrefs]
 
 
-def results(page, root: str, query: str, how: str = "type", settle_ms: int = 300) -> list[str]:
+def results(page, root: str, query: str, how: str = "type", settle_ms: int = 300, timeout: float = 15000) -> list[str]:
     enter(page, query, how)
-    wait_for_results(page, query)
+    wait_for_results(page, query, timeout)
     page.wait_for_timeout(settle_ms)  # let the list settle (a slow engine may still be rendering)
     return result_links(page, root)
 

@@ -131,7 +131,8 @@ def build_index(pages: list[Page], extra: dict) -> dict:
     for entry in extra.get("entries", []):
         _join(entry, by_url, page_numbers, docs, index_pages)
     return {"kinds": list(KINDS), "pages": index_pages, "docs": [_trim(doc) for doc in docs],
-            "corrections": extra.get("corrections", []), "homophones": extra.get("homophones", {})}
+            "corrections": [[normalize(wrong), normalize(right)] for wrong, right in extra.get("corrections", [])],
+            "homophones": extra.get("homophones", {})}
 
 
 def _address(url: str, anchor: str) -> str:

@@ -2,11 +2,12 @@
    hooks/yingji_search.py), online and from file://. No worker, no fetch: the index is a script,
    loaded on the first sign of a search (focus, a tap on the search button, a shortcut key).
 
-   Ranking, best first: a name of the thing (term, alias, unit, article 安全生产法第二十一条,
-   place) equal to the query; the same name reached through pinyin (typed in pinyin, or with a
-   homophone); a title equal to or containing the query; a name containing it; then text containing
-   it; then text holding only some of its character pairs. A result holding none of the query's
-   words is never listed. Each page is one result, linked to its best section. */
+   Ranking, best first: a name of the thing (term or alias, unit, law, article 安全生产法第二十一条,
+   task, place, plan) or its title equal to the query; the same name typed in pinyin or with a
+   homophone; a name or title containing the query; a section heading; text containing it (pages
+   of villages and plans after the others); then text holding only some of its character pairs.
+   A result holding none of the query's words is never listed. Each page is one result, linked to
+   its best section; results with more of the query's words come first. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-yj-search]");
