@@ -190,6 +190,10 @@
     doc.names.forEach(function (name) {
       if (name === text) best = Math.max(best, 1000);
       else if (name.indexOf(text) >= 0) best = Math.max(best, 700 + 100 * text.length / name.length);
+      // the query holds the name and not much else: 主要负责人职责, 应急预案演练
+      else if (name.length >= 2 && 2 * name.length >= text.length && text.indexOf(name) >= 0) {
+        best = Math.max(best, 400 + 200 * name.length / text.length);
+      }
     });
     // A section's heading is no name; on village and plan pages it is the standard heading that
     // every such page has (应急物资, 转移路线), no better than their text.
@@ -204,11 +208,14 @@
       var asked = doc.kind === "question" && text.length >= LONG_FRAGMENT ? 20 : 0;
       best = 300 + 4 * occurrences(doc.text, text) + quiet + asked;
     }
-    if (!best && t.pairs) {
+    if (best < 550 && t.pairs) {
       var named = doc.names.reduce(function (m, n) { return Math.max(m, coverage(t.pairs, n, text.length)); },
-        coverage(t.pairs, doc.title, text.length));
-      var c = Math.max(named * 1.5, coverage(t.pairs, doc.text, text.length));
-      if (c > 0) best = 100 * c + quiet;
+        plain ? 0 : coverage(t.pairs, doc.title, text.length));
+      if (named === 1) best = 550;  // every word of the query in the name, apart: 举报电话 → 12350安全生产举报投诉电话
+      else if (!best) {
+        var c = Math.max(named * 1.5, coverage(t.pairs, doc.text, text.length));
+        if (c > 0) best = 100 * c + quiet;
+      }
     }
     return best ? best + boost : 0;
   }
