@@ -41,7 +41,6 @@
     if (index || loading || failed) return;
     if (window[INDEX]) { ready(); return; }
     loading = true;
-    mark("yj-search-load");
     var script = document.createElement("script");
     script.src = base() + "search/index.js";
     script.onload = function () { loading = false; ready(); };
@@ -50,9 +49,7 @@
   }
 
   function ready() {
-    mark("yj-search-loaded");
     index = prepare(window[INDEX]);
-    mark("yj-search-ready");
     shown = null;
     run();
   }
@@ -333,11 +330,6 @@
     shown = value;
     open();
     render(search(value), value);
-    mark("yj-search-shown");
-  }
-
-  function mark(name) {  // timings for scripts/bench_search.py
-    if (window.performance && performance.mark && !performance.getEntriesByName(name).length) performance.mark(name);
   }
 
   function soon() {  // every way text arrives ends here: keys, paste, input methods, voice
