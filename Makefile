@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 YINGJI := $(BIN)/yingji
 
-.PHONY: setup site test check bench bench-pdf schemas serve zensical clean
+.PHONY: setup site test check bench bench-pdf bench-search schemas serve zensical clean
 
 setup:
 	@scripts/setup.sh
@@ -39,3 +39,9 @@ clean:
 bench: bench-pdf
 bench-pdf: setup
 	$(BIN)/python scripts/bench_pdf.py
+
+# Search figures of `make bench` for the default content (scripts/bench_search.py): index size,
+# time from page open to first results, the query table and twenty fresh opens from file://.
+bench: bench-search
+bench-search: setup
+	$(BIN)/python scripts/bench_search.py

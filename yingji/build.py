@@ -32,7 +32,6 @@ from .print.cache import Cache
 from .print.stage import build_documents
 from .quiz.pages import quiz_pages
 from .site.pages import merge, site_pages
-from .site.search import SearchUnavailable, import_jieba
 from .workspace import Workspace, WorkspaceError
 
 
@@ -64,7 +63,6 @@ def build(root: Path, site_dir: Path | None = None, *, profile: str = "public") 
     started = time.perf_counter()
     knowledge, report.warnings = load_knowledge(root)
     report.timings["load"] = time.perf_counter() - started
-    _require_jieba()
 
     # 2. presentation: plan every page, data file and PDF of this build
     started = time.perf_counter()
@@ -145,15 +143,6 @@ def generate_pages(knowledge: Knowledge, profile: str, routes: RouteTable) -> di
     merge(pages, quiz_pages(knowledge, routes))
     merge(pages, redirect_pages(knowledge, routes))
     return pages
-
-
-def _require_jieba() -> None:
-    """Fail before writing anything when Chinese search could not work (the mkdocs hook
-    hooks/yingji_checks.py checks again inside mkdocs, also for a plain `mkdocs build`)."""
-    try:
-        import_jieba()
-    except SearchUnavailable as err:
-        raise BuildFailed(str(err)) from None
 
 
 def source_date_epoch(knowledge) -> str:

@@ -15,6 +15,7 @@ from .models.plan import Plan, Section, Task
 from .models.patterns import BankPatterns
 from .models.plans import ContingencyPlan
 from .models.questions import Question, Topic
+from .models.search import SearchWords
 from .models.units import Unit
 from .models.villages import Township, Village
 
@@ -52,6 +53,7 @@ class Knowledge:
     addresses: Addresses = field(default_factory=Addresses)  # published addresses and redirects
     patterns: BankPatterns | None = None  # quizzes/patterns.yml: what makes a question guessable
     service_numbers: dict[str, str] = field(default_factory=dict)  # 110 -> 报警 (content/service-numbers.yml)
+    search_words: SearchWords = field(default_factory=SearchWords)  # content/search.yml: corrections
 
     @cached_property
     def sections(self) -> dict[str, Section]:

@@ -12,13 +12,14 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import planrefs
+from . import planrefs, searchwords
 from .bankcheck import check_bank_patterns
 from .examdraw import Shortfall, shortfalls
 from ..diagnostics import Collector, Location, format_key_path
 from .knowledge import Knowledge, QuestionEntry
 from .load import LoadedFile
 from .models.addresses import Addresses
+from .models.search import SearchWords
 from .models.base import is_article_ref
 from .unparsed import FailedFile, Unknowns
 
@@ -179,6 +180,7 @@ def _check_all(files, registry: IdRegistry, collector: Collector, *, complete_ba
         _check_exams(file, files["questions"] if complete_banks else None, registry, collector)
     check_bank_patterns(files["questions"], files["patterns"], collector)
     planrefs.check(files, registry, collector)
+    searchwords.check(files, collector)
 
 
 def _check_plan(file: LoadedFile, registry: IdRegistry) -> None:
@@ -245,4 +247,5 @@ def _assemble(files) -> Knowledge:
         addresses=files["addresses"][0].model if files["addresses"] else Addresses(),
         patterns=files["patterns"][0].model if files["patterns"] else None,
         service_numbers=planrefs.service_numbers(files),
+        search_words=files["search"][0].model if files["search"] else SearchWords(),
     )

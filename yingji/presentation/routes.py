@@ -47,7 +47,10 @@ PATTERNS = {
     "exam": "quiz/exam/{id}.md",
 }
 # Anchors inside pages: kind -> (page kind, how the id becomes page id and anchor).
-ANCHORS = ("article", "term", "indicator")
+# A question opens in its topic's practice page (quiz/practice/x.html?q=id): its "anchor" is a
+# query, and it is no published address (question banks are rebalanced; the page stays).
+ANCHORS = ("article", "term", "indicator", "question")
+QUESTION_QUERY = "?q="
 
 
 class MissingRoute(LookupError):
@@ -76,6 +79,7 @@ class RouteTable:
     routes: dict[tuple[str, str], Route] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
     anchored: list[tuple[str, str]] = field(default_factory=list)  # (kind, id) of anchored things
+    question_topics: dict[str, str] = field(default_factory=dict)  # question id -> topic id
     directory_urls: bool = False  # as mkdocs serves pages (the offline plugin turns them off)
     site_url: str | None = None  # public address, ending with "/", when known
 
@@ -131,8 +135,7 @@ class RouteTable:
     def url(self, kind: str, entity: str = "", anchor: str | None = None) -> str:
         """The address as served, relative to the site's root: villages/x/y.html (or y/)."""
         path, anchor = self.target(kind, entity, anchor)
-        served = served_path(path, self.directory_urls)
-        return f"{served}#{anchor}" if anchor else served
+        return with_anchor(served_path(path, self.directory_urls), anchor)
 
     def absolute_url(self, kind: str, entity: str = "") -> str | None:
         """The public address (for QR codes), or None when the site's address is not known."""
@@ -154,6 +157,10 @@ class RouteTable:
             return self.path("law", law_id), article_anchor(number)
         if kind == "term":
             return self.path("glossary"), entity
+        if kind == "question":
+            if entity not in self.question_topics:
+                raise MissingRoute(kind, entity)
+            return self.path("practice", self.question_topics[entity]), QUESTION_QUERY + entity
         return self.path("plan"), entity  # indicator
 
     def anchors(self) -> list[tuple[str, str]]:
@@ -166,6 +173,13 @@ class RouteTable:
         pages = {served_path(route.path, self.directory_urls) for route in self.routes.values() if not route.hand_written}
         anchors = {f"{served_path(path, self.directory_urls)}#{anchor}" for path, anchor in self.anchors()}
         return sorted(pages | anchors)
+
+
+def with_anchor(address: str, anchor: str | None) -> str:
+    """address#anchor, or address?q=… for a question (its anchor is a query)."""
+    if not anchor:
+        return address
+    return address + anchor if anchor.startswith("?") else f"{address}#{anchor}"
 
 
 def article_anchor(number: int) -> str:
@@ -188,7 +202,9 @@ def served_path(path: str, directory_urls: bool) -> str:
 def relative(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """Relative link from one docs-relative file to another (optionally to an anchor)."""
     target = "" if to_path == from_path else posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
-    return f"{target}#{anchor}" if anchor else target
+    if anchor and anchor.startswith("?") and not target:
+        target = posixpath.basename(to_path)  # a query needs the page's name
+    return with_anchor(target, anchor)
 
 
 # -- planning ------------------------------------------------------------------------------------
@@ -265,6 +281,7 @@ def _plan_quiz(table: RouteTable, knowledge: Knowledge) -> None:
         if topic.id in topics_with_questions:
             _add_entity(table, "practice", topic.id, topic.title)
             table.add("practice-data", topic.id, data_path(table.path("practice", topic.id)), topic.title)
+    table.question_topics = {entry.id: entry.topic for entry in knowledge.questions.values() if table.has("practice", entry.topic)}
     for exam in knowledge.exams.values():
         _add_entity(table, "exam", exam.id, exam.title)
         table.add("exam-data", exam.id, data_path(table.path("exam", exam.id)), exam.title)

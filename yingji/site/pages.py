@@ -1,7 +1,7 @@
 """All pages of the training site: each part turns its share of the route table into
 {docs path: Markdown}. Adding a part of the site means writing a producer and listing it here.
 Last come the site files that depend on every page: the mkdocs configuration it inherits
-(site name, address, navigation) and the jieba user dictionary.
+(site name, address, navigation) and what the search knows besides the pages' text.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from ..presentation.routes import RouteTable
 from . import downloads, glossary_page, law_pages, plan_pages, plans, unit_pages, villages
 from .context import SiteContext
 from .navigation import NAV_FILE, site_config
-from .search import USER_DICT, user_dictionary
+from .search_entries import entries_file
 
 PRODUCERS = (
     plan_pages.produce,
@@ -30,7 +30,8 @@ def site_pages(knowledge: Knowledge, profile: str, routes: RouteTable) -> dict[s
     pages: dict[str, str] = {}
     for produce in PRODUCERS:
         merge(pages, produce(ctx))
-    merge(pages, {NAV_FILE: site_config(routes, knowledge.county, profile), USER_DICT: user_dictionary(knowledge)})
+    merge(pages, {NAV_FILE: site_config(routes, knowledge.county, profile)})
+    merge(pages, entries_file(knowledge, routes))
     return pages
 
 

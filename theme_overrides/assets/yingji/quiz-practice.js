@@ -41,6 +41,12 @@
     var stateKey = Q.KEYS.practice + data.id;
     var state = Q.load(stateKey, null) || {};
     if (!state.list || !state.list.every(function (key) { return byKey[key]; })) state = fresh("seq", -1);
+    var asked = new URLSearchParams(location.search).get("q");  // ?q=id: a question found by the search
+    var askedKey = asked && data.questions.filter(function (q) { return q.id === asked; }).map(Q.qkey)[0];
+    if (askedKey) {
+      if (state.list.indexOf(askedKey) < 0) state = fresh("seq", -1);
+      state.pos = state.list.indexOf(askedKey);
+    }
 
     function fresh(order, chapter) {
       var ids = data.questions.filter(function (q) {
