@@ -5,6 +5,7 @@ drill cycles, people. Change a label here and it changes everywhere.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..content.knowledge import Knowledge
@@ -52,6 +53,16 @@ def article_title(law_short_title: str, number: int) -> str:
 def task_reference(task: Task) -> str:
     """实施方案第9项“…”: a task named as the basis of an answer."""
     return f"实施方案第{task.number}项“{task.title}”"
+
+
+_TASK_VERBS = re.compile(r"^(加强|完善|强化|提升|提高|压实|明晰|健全|做好|建立|推进|落实)")
+
+
+def task_short_title(task: Task) -> str:
+    """加强综合行政执法队伍建设 → 综合行政执法队伍: a task in a narrow column heading."""
+    short = _TASK_VERBS.sub("", task.title)
+    short = short.removesuffix("建设") if len(short) > 6 else short
+    return short or task.title
 
 
 def cite_label(knowledge: Knowledge, ref: str) -> str:

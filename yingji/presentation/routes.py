@@ -23,6 +23,7 @@ SINGLETONS = {
     "plan": ("plan/index.md", "实施方案"),
     "tasks": ("tasks/index.md", "重点任务"),
     "units": ("units/index.md", "责任分工"),
+    "units-list": ("units/by-unit.md", "按单位查看任务"),  # the matrix as a list, for phones
     "timeline": ("timeline/index.md", "时间表"),
     "laws": ("laws/index.md", "法律法规"),
     "glossary": ("glossary/index.md", "术语"),
@@ -229,7 +230,7 @@ def _add_entity(table: RouteTable, kind: str, entity: str, title: str, **fields)
 
 
 def _plan_training_site(table: RouteTable, knowledge: Knowledge) -> None:
-    for kind in ("home", "plan", "tasks", "units", "timeline", "laws", "glossary"):
+    for kind in ("home", "plan", "tasks", "units", "units-list", "timeline", "laws", "glossary"):
         _add_singleton(table, kind)
     table.anchored += [("indicator", indicator.id) for indicator in knowledge.plan.goals.indicators]
     table.anchored += [("term", term_id) for term_id in knowledge.terms]
