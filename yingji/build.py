@@ -21,7 +21,7 @@ from .content.knowledge import Knowledge
 from .diagnostics import ContentError, Problem
 from .owned_files import hand_written_pages, write_pages
 from .presentation import route_table, site_address_problem
-from .presentation.published import lost_addresses, redirect_pages
+from .presentation.published import lost_addresses, redirect_pages, with_anchor_forwards
 from .presentation.routes import RouteTable
 from .print.stage import build_documents
 from .quiz.pages import quiz_pages
@@ -94,6 +94,7 @@ def generate_pages(knowledge: Knowledge, profile: str, routes: RouteTable) -> di
     pages = site_pages(knowledge, profile, routes)
     merge(pages, quiz_pages(knowledge, routes))
     merge(pages, redirect_pages(knowledge, routes))
+    with_anchor_forwards(pages, knowledge, routes)  # anchors that moved off a page that still exists
     return pages
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..content.knowledge import Knowledge
 from ..content.models.base import split_article_ref
 from .documents import Document, documents
+from .lawparts import law_parts
 
 # Singleton pages: kind -> (docs path, title).
 SINGLETONS = {
@@ -41,6 +42,7 @@ PATTERNS = {
     "task": "tasks/{id}.md",
     "unit": "units/{id}.md",
     "law": "laws/{id}.md",
+    "law-part": "laws/{law}/{part}.md",  # a chapter of a long law (lawparts.py); entity "law/part"
     "contingency-plan": "plans/{id}.md",
     "township": "villages/{id}/index.md",
     "village": "villages/{township}/{id}.md",
@@ -77,6 +79,7 @@ class RouteTable:
     routes: dict[tuple[str, str], Route] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
     anchored: list[tuple[str, str]] = field(default_factory=list)  # (kind, id) of anchored things
+    article_pages: dict[str, str] = field(default_factory=dict)  # article id -> its page, when not its law's
     directory_urls: bool = False  # as mkdocs serves pages (the offline plugin turns them off)
     site_url: str | None = None  # public address, ending with "/", when known
 
@@ -152,7 +155,7 @@ class RouteTable:
             if not parsed:
                 raise MissingRoute(kind, entity)
             law_id, number = parsed
-            return self.path("law", law_id), article_anchor(number)
+            return self.article_pages.get(entity) or self.path("law", law_id), article_anchor(number)
         if kind == "term":
             return self.path("glossary"), entity
         return self.path("plan"), entity  # indicator
@@ -161,11 +164,21 @@ class RouteTable:
         """(docs path, anchor) of everything addressable inside a page: articles, terms, indicators."""
         return [self._anchor(kind, entity) for kind, entity in self.anchored]
 
+    def forwarded_anchors(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """(docs path, anchor) a page still answers → (docs path, anchor) of where the thing now
+        is: a long law's page forwards #a21 to the chapter page that holds article 21."""
+        forwards = {}
+        for article_id, page in self.article_pages.items():
+            law_id, number = split_article_ref(article_id)
+            forwards[(self.path("law", law_id), article_anchor(number))] = (page, article_anchor(number))
+        return forwards
+
     def public_urls(self) -> list[str]:
         """Every address the build publishes, pages, files and anchors (what printed codes and
-        shared links may point at), sorted."""
+        shared links may point at; forwarded anchors included), sorted."""
         pages = {served_path(route.path, self.directory_urls) for route in self.routes.values() if not route.hand_written}
-        anchors = {f"{served_path(path, self.directory_urls)}#{anchor}" for path, anchor in self.anchors()}
+        places = self.anchors() + list(self.forwarded_anchors())
+        anchors = {f"{served_path(path, self.directory_urls)}#{anchor}" for path, anchor in places}
         return sorted(pages | anchors)
 
 
@@ -241,6 +254,10 @@ def _plan_training_site(table: RouteTable, knowledge: Knowledge) -> None:
         _add_entity(table, "unit", unit.id, unit.name)
     for law in knowledge.laws.values():
         _add_entity(table, "law", law.id, law.title)
+        for part in law_parts(law):
+            route = table.add("law-part", f"{law.id}/{part.id}", PATTERNS["law-part"].format(law=law.id, part=part.id),
+                              f"{law.title} {part.heading}")
+            table.article_pages.update({law.article_id(n): route.path for n in part.numbers})
 
 
 def _plan_plan_system(table: RouteTable, knowledge: Knowledge) -> None:
