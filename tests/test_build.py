@@ -76,7 +76,7 @@ def test_removed_entities_lose_their_pages(minimal_project, yingji):
     plan_file.write_text(yaml.safe_dump(plan, allow_unicode=True), "utf-8")
     assert yingji(minimal_project, "build").returncode == 0
     assert not (minimal_project / "docs" / "tasks" / "t02.md").exists()
-    assert (minimal_project / "docs" / "about.md").exists()  # hand-written pages are never touched
+    assert (minimal_project / "docs" / "stylesheets" / "yingji.css").exists()  # hand-written files are never touched
 
 
 EVIL = "<script>alert(1)</script>"
@@ -159,15 +159,18 @@ def test_two_builds_of_the_same_content_are_identical(minimal_project, yingji, t
     assert tree_digest(minimal_project / "site") == first
 
 
-def test_source_date_epoch_comes_from_the_content(minimal_project, monkeypatch):
+def test_the_build_date_is_source_date_epoch_else_today(monkeypatch):
+    from datetime import date
+
     from yingji.build import source_date_epoch
-    from yingji.content import load_knowledge
+    from yingji.presentation.asof import build_date, epoch_of
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    knowledge, _ = load_knowledge(minimal_project)
-    assert source_date_epoch(knowledge) == "1709251200"  # 2024-03-01, the newest status record
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert source_date_epoch(knowledge) == "1700000000"
+    assert build_date() == date.today()
+    assert source_date_epoch() == epoch_of(date.today())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14T22:13:20Z
+    assert build_date() == date(2023, 11, 14)
+    assert source_date_epoch() == "1699920000"  # that day, midnight UTC
 
 
 def test_nav_gains_plan_tree_and_villages_entries_when_those_pages_exist(minimal_project, yingji):

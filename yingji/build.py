@@ -12,7 +12,6 @@ import shutil
 import subprocess
 import sys
 import time
-from datetime import date, datetime, timezone
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from .content.knowledge import Knowledge
 from .diagnostics import ContentError, Problem
 from .owned_files import hand_written_pages, write_pages
 from .presentation import route_table, site_address_problem
+from .presentation.asof import build_date, epoch_of
 from .presentation.published import lost_addresses, redirect_pages, with_anchor_forwards
 from .presentation.routes import RouteTable
 from .print.stage import build_documents
@@ -77,7 +77,7 @@ def build(root: Path, site_dir: Path | None = None, *, profile: str = "public") 
     staging = site_dir.with_name(f"{site_dir.name}.tmp-{os.getpid()}")
     try:
         started = time.perf_counter()
-        run_mkdocs(root, staging, source_date_epoch(knowledge))
+        run_mkdocs(root, staging, source_date_epoch())
         report.timings["mkdocs"] = time.perf_counter() - started
         swap_into_place(staging, site_dir)
     finally:
@@ -107,17 +107,10 @@ def _require_jieba() -> None:
         raise BuildFailed(str(err)) from None
 
 
-def source_date_epoch(knowledge) -> str:
-    """SOURCE_DATE_EPOCH as the user set it, else the newest date recorded in the content
-    (plan issue date, law versions, status records): same content, same dates in the site."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return os.environ["SOURCE_DATE_EPOCH"]
-    plan = knowledge.plan
-    days = [plan.issued_date] if plan.issued_date else []
-    days += [law.version_date for law in knowledge.laws.values()]
-    days += [record.date for task in plan.tasks for record in task.status]
-    newest = max(days) if days else date(plan.year, 1, 1)
-    return str(int(datetime.combine(newest, datetime.min.time(), tzinfo=timezone.utc).timestamp()))
+def source_date_epoch() -> str:
+    """SOURCE_DATE_EPOCH as the user set it, else the day of the build: the date the site's
+    deadlines are judged against and every page is 截至 (presentation.asof)."""
+    return epoch_of(build_date())
 
 
 def run_mkdocs(root: Path, out_dir: Path, epoch: str | None = None) -> None:

@@ -14,7 +14,8 @@ from ..content.models.plan import Deadline, Task
 
 NUMERALS = "零一二三四五六七八九"
 NO_STATUS = "未填报"
-STATE_CLASS = {"已完成": "done", "推进中": "doing", "未启动": "todo", NO_STATUS: "none"}
+OVERDUE = "逾期"
+STATE_CLASS = {"已完成": "done", "推进中": "doing", "未启动": "todo", NO_STATUS: "none", OVERDUE: "late"}
 COMPARATOR_WORDS = {">": "超过", ">=": "不少于", "=": "达到", "<": "低于", "<=": "不超过"}
 
 
@@ -131,12 +132,22 @@ def short_deadline(deadline: Deadline) -> str:
     return f"{label}并长期坚持" if deadline.ongoing else label
 
 
-def status_label(task: Task) -> dict:
-    """The latest status the county recorded; 未填报 when there is none (never invented)."""
+def status_label(task: Task, today: date | None = None) -> dict:
+    """The latest status the county recorded; 未填报 when there is none (never invented).
+    Given the build date, `overdue` says the deadline has passed with no 已完成 recorded."""
     latest = task.latest_status
+    overdue = is_overdue(task, today)
     if latest is None:
-        return {"state": NO_STATUS, "date": None, "note": None, "css": STATE_CLASS[NO_STATUS]}
-    return {"state": latest.state, "date": latest.date.isoformat(), "note": latest.note, "css": STATE_CLASS[latest.state]}
+        return {"state": NO_STATUS, "date": None, "note": None, "css": STATE_CLASS[NO_STATUS], "overdue": overdue}
+    return {"state": latest.state, "date": latest.date.isoformat(), "note": latest.note,
+            "css": STATE_CLASS[latest.state], "overdue": overdue}
+
+
+def is_overdue(task: Task, today: date | None) -> bool:
+    """Past its dated deadline (before `today`) and not recorded as 已完成."""
+    latest = task.latest_status
+    done = latest is not None and latest.state == "已完成"
+    return bool(today and task.deadline.date and task.deadline.date < today and not done)
 
 
 def drill_label(months: int | None, *, rule: bool = False) -> str | None:

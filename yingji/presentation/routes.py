@@ -33,7 +33,8 @@ SINGLETONS = {
     "quiz": ("quiz/index.md", "学习与考试"),
     "quiz-review": ("quiz/review.md", "错题本与收藏"),
     "downloads": ("downloads/index.md", "资料下载"),
-    "about": ("about.md", "关于本站"),  # hand-written: a route only when docs/about.md exists
+    "about": ("about.md", "关于本站"),  # generated, unless people wrote their own docs/about.md
+    "not-found": ("404.html", "页面不存在"),  # the theme's 404 page (theme_overrides/404.html)
 }
 DOWNLOADS_FOLDER = "downloads"
 
@@ -138,6 +139,15 @@ class RouteTable:
         served = served_path(path, self.directory_urls)
         return f"{served}#{anchor}" if anchor else served
 
+    def questions_link(self, from_path: str, topic: str, question_ids: list[str]) -> str:
+        """Link that opens the practice page of a topic with exactly these questions (the engine
+        reads #q=…; works on http and from file://). Used for every 相关试题 and search result."""
+        return self.link(from_path, "practice", topic, questions_anchor(question_ids))
+
+    def questions_url(self, topic: str, question_ids: list[str]) -> str:
+        """The same as an address relative to the site's root (for scripts such as search)."""
+        return self.url("practice", topic, questions_anchor(question_ids))
+
     def absolute_url(self, kind: str, entity: str = "") -> str | None:
         """The public address (for QR codes), or None when the site's address is not known."""
         return self.site_url + self.url(kind, entity) if self.site_url else None
@@ -180,6 +190,11 @@ class RouteTable:
         places = self.anchors() + list(self.forwarded_anchors())
         anchors = {f"{served_path(path, self.directory_urls)}#{anchor}" for path, anchor in places}
         return sorted(pages | anchors)
+
+
+def questions_anchor(question_ids: list[str]) -> str:
+    """#q=id1,id2: the practice engine shows only these questions, in this order."""
+    return "q=" + ",".join(question_ids)
 
 
 def article_anchor(number: int) -> str:
@@ -228,6 +243,9 @@ def plan_routes(
         for kind, (path, title) in SINGLETONS.items():
             if path == page and not table.has(kind):
                 table.add(kind, "", path, title, hand_written=True)
+    for kind in ("about", "not-found"):
+        if not table.has(kind):
+            _add_singleton(table, kind)
     for document in table.documents:
         table.add("pdf", document.path, f"{DOWNLOADS_FOLDER}/{document.path}", document.title)
     return table
@@ -271,6 +289,8 @@ def _plan_plan_system(table: RouteTable, knowledge: Knowledge) -> None:
             _add_entity(table, "township", township.id, township.name)
         for village in knowledge.villages.values():
             _add_entity(table, "village", village.id, village.name, township=village.township)
+        if knowledge.villages:  # the home page's 乡镇 → 村 picker reads it
+            table.add("village-picker-data", "", "villages/picker.data.js", "村（社区）目录")
 
 
 def _plan_quiz(table: RouteTable, knowledge: Knowledge) -> None:

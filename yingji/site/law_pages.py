@@ -74,6 +74,7 @@ def law_page(ctx: SiteContext, law: Law) -> dict:
         "source_name": "国家法律法规数据库" if urlsplit(law.source_url).hostname == "flk.npc.gov.cn" else "发布机关网站",
         "history": law.history,
         "split": bool(law_parts(law)),
+        "tasks": citations(ctx, law.id, page)["tasks"],  # tasks whose text names this law
         "jump": _jump_list(ctx, law, page),
         "chapters": [] if law_parts(law) else _chapters(ctx, law, law.articles, page, linker),
         "index_href": ctx.link(page, "laws"),

@@ -104,7 +104,7 @@ def unit_page(ctx: SiteContext, unit: Unit) -> dict:
                 "mark": ROLE_MARKS[roles[t.id]][0],
                 "css": ROLE_MARKS[roles[t.id]][1],
                 "deadline": short_deadline(t.deadline),
-                "status": status_label(t),
+                "status": status_label(t, ctx.today),
                 "others": [ctx.knowledge.units[r.unit].name for r in t.units if r.unit != unit.id],
                 "targets": [linker.inline(target.text) for target in t.targets],
             }
