@@ -69,6 +69,7 @@ class Route:
     path: str  # relative to docs/ (and so to the site's root, for files other than pages)
     title: str
     hand_written: bool = False  # a page people wrote in docs/ (about.md …): linked, never generated
+    internal: bool = False  # read only by the site's own scripts: not an address anyone shares
 
     @property
     def is_page(self) -> bool:
@@ -86,8 +87,9 @@ class RouteTable:
 
     # -- building ---------------------------------------------------------------------------
 
-    def add(self, kind: str, entity: str, path: str, title: str, *, hand_written: bool = False) -> Route:
-        route = Route(kind, entity, path, title, hand_written)
+    def add(self, kind: str, entity: str, path: str, title: str, *, hand_written: bool = False,
+            internal: bool = False) -> Route:
+        route = Route(kind, entity, path, title, hand_written, internal)
         if (kind, entity) in self.routes:
             raise ValueError(f"route {kind}:{entity} planned twice")
         self.routes[(kind, entity)] = route
@@ -141,12 +143,12 @@ class RouteTable:
 
     def questions_link(self, from_path: str, topic: str, question_ids: list[str]) -> str:
         """Link that opens the practice page of a topic with exactly these questions (the engine
-        reads #q=…; works on http and from file://). Used for every 相关试题 and search result."""
-        return self.link(from_path, "practice", topic, questions_anchor(question_ids))
+        reads ?ids=…; works on http and from file://). Used for every 相关试题 and search result."""
+        return self.link(from_path, "practice", topic) + questions_query(question_ids)
 
     def questions_url(self, topic: str, question_ids: list[str]) -> str:
         """The same as an address relative to the site's root (for scripts such as search)."""
-        return self.url("practice", topic, questions_anchor(question_ids))
+        return self.url("practice", topic) + questions_query(question_ids)
 
     def absolute_url(self, kind: str, entity: str = "") -> str | None:
         """The public address (for QR codes), or None when the site's address is not known."""
@@ -186,15 +188,20 @@ class RouteTable:
     def public_urls(self) -> list[str]:
         """Every address the build publishes, pages, files and anchors (what printed codes and
         shared links may point at; forwarded anchors included), sorted."""
-        pages = {served_path(route.path, self.directory_urls) for route in self.routes.values() if not route.hand_written}
+        pages = {
+            served_path(route.path, self.directory_urls)
+            for route in self.routes.values()
+            if not route.hand_written and not route.internal
+        }
         places = self.anchors() + list(self.forwarded_anchors())
         anchors = {f"{served_path(path, self.directory_urls)}#{anchor}" for path, anchor in places}
         return sorted(pages | anchors)
 
 
-def questions_anchor(question_ids: list[str]) -> str:
-    """#q=id1,id2: the practice engine shows only these questions, in this order."""
-    return "q=" + ",".join(question_ids)
+def questions_query(question_ids: list[str]) -> str:
+    """?ids=id1,id2: the practice engine shows only these questions, in this order. A query, not
+    an #anchor (link checkers want anchors to exist), and not ?q= (Material's search reads it)."""
+    return "?ids=" + ",".join(question_ids)
 
 
 def article_anchor(number: int) -> str:
@@ -290,7 +297,7 @@ def _plan_plan_system(table: RouteTable, knowledge: Knowledge) -> None:
         for village in knowledge.villages.values():
             _add_entity(table, "village", village.id, village.name, township=village.township)
         if knowledge.villages:  # the home page's 乡镇 → 村 picker reads it
-            table.add("village-picker-data", "", "villages/picker.data.js", "村（社区）目录")
+            table.add("village-picker-data", "", "villages/picker.data.js", "村（社区）目录", internal=True)
 
 
 def _plan_quiz(table: RouteTable, knowledge: Knowledge) -> None:

@@ -38,12 +38,12 @@
   Q.modes.practice = function (root, data) {
     var byKey = {}; // by storage key (id, or id~v2): records of an earlier version are not found
     data.questions.forEach(function (q) { byKey[Q.qkey(q)] = q; });
-    // #q=id1,id2 (a 相关试题 link, made by the route table): exactly those questions
-    var picked = /^#q=./.test(location.hash) ? decodeURIComponent(location.hash.slice(3)).split(",") : null;
-    var stateKey = Q.KEYS.practice + data.id + (picked ? "#q" : "");
+    // ?ids=id1,id2 (a 相关试题 link, made by the route table): exactly those questions
+    var ids = /[?&]ids=([^&#]+)/.exec(location.search);
+    var picked = ids ? decodeURIComponent(ids[1]).split(",") : null;
+    var stateKey = Q.KEYS.practice + data.id + (picked ? "?ids" : "");
     var state = picked ? {} : Q.load(stateKey, null) || {};
     if (!state.list || !state.list.every(function (key) { return byKey[key]; })) state = fresh("seq", -1);
-    window.addEventListener("hashchange", function () { if (/^#q=/.test(location.hash) || picked) location.reload(); });
 
     function fresh(order, chapter) {
       var ids = data.questions.filter(function (q) {
