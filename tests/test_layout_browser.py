@@ -105,7 +105,7 @@ def test_the_matrix_keeps_its_unit_column_in_place_while_scrolling(built_site, p
     phone.wait_for_timeout(50)
     after, cell_after = unit.bounding_box(), task_cell.bounding_box()
     assert cell_after["x"] < cell_before["x"] - 200  # the task columns moved …
-    assert abs(after["x"] - before["x"]) < 1  # … the unit column did not
+    assert abs(after["x"] - before["x"]) <= 1  # … the unit column did not (1 px: the table border)
     heading = phone.locator(".yj-matrix thead th").nth(1).inner_text()
     assert re.sub(r"\s", "", heading) == "1党政领导责任"  # a column is titled by its task, not a bare number
     link = phone.locator("a", has_text="按单位列出的任务清单")

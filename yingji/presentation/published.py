@@ -103,7 +103,7 @@ def anchor_forwards(knowledge: Knowledge, routes: RouteTable) -> dict[str, dict[
 
 def forwarding_script(targets: dict[str, str]) -> str:
     """A script for the end of a page: opened with one of these #anchors, go where it moved."""
-    mapping = json.dumps(dict(sorted(targets.items())), ensure_ascii=False).replace("<", "\\u003c")
+    mapping = json.dumps(dict(sorted(targets.items())), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     return (
         f'\n\n<script>(function(){{var t={mapping};function go(){{var a=decodeURIComponent(location.hash.slice(1));'
         'if(Object.prototype.hasOwnProperty.call(t,a))location.replace(t[a]);}go();'
