@@ -18,6 +18,7 @@ from ..render import md_inline, render
 from .backlinks import citations
 from .context import SiteContext
 
+JUMP_LIST_FROM = 3  # a law page with more articles than this opens with its 条文目录
 _WEB = re.compile(r"^https?://[^\s\"'<>]+$")
 
 
@@ -76,6 +77,7 @@ def law_page(ctx: SiteContext, law: Law) -> dict:
         "split": bool(law_parts(law)),
         "tasks": citations(ctx, law.id, page)["tasks"],  # tasks whose text names this law
         "jump": _jump_list(ctx, law, page),
+        "jump_shown": len(law.articles) > JUMP_LIST_FROM,
         "chapters": [] if law_parts(law) else _chapters(ctx, law, law.articles, page, linker),
         "index_href": ctx.link(page, "laws"),
     }
