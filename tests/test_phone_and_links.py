@@ -137,3 +137,21 @@ def test_the_about_page_is_for_the_public_and_comes_from_the_county(knowledge):
     about = all_pages(knowledge)["about.md"]
     assert knowledge.county.publisher in about and "发现错误" in about
     assert "content/" not in about and "yingji" not in about  # no developer instructions
+
+
+def test_measure_tables_counts_wide_pages_and_uncued_tables(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(REPO / "scripts"))
+    from measure_tables import pages, summary
+
+    (tmp_path / "a.html").write_text("<html><body>page</body></html>", "utf-8")
+    (tmp_path / "old.html").write_text('<html><head><meta http-equiv="refresh" content="0; url=a.html">', "utf-8")
+    assert [p.name for p in pages(tmp_path)] == ["a.html"]  # forwarding pages are not measured
+    results = {
+        "a.html": {"doc": 360, "tables": [{"over": True, "cue": True}, {"over": False, "cue": False}]},
+        "b.html": {"doc": 420, "tables": [{"over": True, "cue": False}]},
+    }
+    figures = summary(results, 360)
+    assert figures["pages_wider_than_screen"] == ["b.html"]
+    assert (figures["tables"], figures["tables_wider_than_box"], figures["tables_wider_without_cue"]) == (3, 2, 1)
