@@ -73,7 +73,11 @@ def test_relative_links(routes):
     assert relative("tasks/t01.md", "glossary/index.md", "term-x") == "../glossary/index.md#term-x"
     assert relative("index.md", "tasks/t01.md") == "tasks/t01.md"
     assert relative("laws/a.md", "laws/a.md", "a3") == "#a3"
-    assert routes.target("article", "anquan-shengchan-fa#a21") == ("laws/anquan-shengchan-fa.md", "a21")
+    # a long law has a page per chapter; its own page still answers #a21 and forwards it there
+    assert routes.target("article", "anquan-shengchan-fa#a21") == ("laws/anquan-shengchan-fa/chapter-2.md", "a21")
+    assert routes.forwarded_anchors()[("laws/anquan-shengchan-fa.md", "a21")] == ("laws/anquan-shengchan-fa/chapter-2.md", "a21")
+    assert routes.target("article", "xiaofang-fa#a16") == ("laws/xiaofang-fa.md", "a16")  # a short law stays whole
+    assert "laws/anquan-shengchan-fa.html#a21" in routes.public_urls()
     assert routes.link("tasks/t01.md", "term", "term-x") == "../glossary/index.md#term-x"
 
 

@@ -91,17 +91,28 @@ def test_generated_pages_hide_personal_numbers_only_in_the_public_profile(knowle
 def test_village_page_tells_a_cadre_what_to_do(knowledge):
     village = knowledge.villages["nanjiang-zhen-shimenchong-cun"]
     page = all_pages(knowledge, "public")["villages/nanjiang-zhen/nanjiang-zhen-shimenchong-cun.md"]
-    assert "遇到险情记住这几句" in page and "示例" in page
+    assert "示例" in page
+    emergency = page[page.index('<div class="yj-emergency"') : page.index("## 基本情况")]  # before everything else
+    assert page.index('<div class="yj-emergency"') < page.index("示例")
     for shelter in village.shelters:
         assert shelter.name in page
-    assert "立即转移" in page and "12350" in page and "110" in page
+    for route in village.routes:  # every route of an evacuation risk, by name (never by id)
+        assert route.id not in page
+    assert "立即转移" in emergency and "指挥转移" in emergency
+    for number in ("110", "119", "120"):
+        assert f'href="tel:{number}"' in emergency
+    assert "12350" in page
 
 
-def test_plan_tree_is_a_build_time_svg_with_a_full_list(knowledge):
+def test_plan_tree_is_boxes_that_link_to_their_plans_with_a_full_list(knowledge):
     pages = all_pages(knowledge, "public")
     index = pages["plans/index.md"]
-    assert "<svg" in index and "mermaid" not in index.lower() and "http" not in index.split("<svg")[1].split("</svg>")[0].replace(
-        "http://www.w3.org/2000/svg", "")
+    tree = index[index.index('<div class="yj-tree"') : index.index("## 全部预案")]
+    assert "mermaid" not in index.lower() and "<svg" not in tree and "…" not in tree  # no label is cut
+    for plan in knowledge.contingency_plans.values():
+        if plan.level == "县":  # the 1, every N and every X plan is a box of its own, a link to its page
+            assert f"]({plan.id}.md" in tree, plan.id
+    assert "](../villages/index.md)" in tree  # township and village plans: one box each, to their lists
     for plan_id in knowledge.contingency_plans:
         assert f"plans/{plan_id}.md" in pages
         assert f"({plan_id}.md)" in index or f"(../plans/{plan_id}.md)" in index

@@ -14,7 +14,6 @@ import shutil
 import subprocess
 import sys
 import time
-from datetime import date, datetime, timezone
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,8 +24,9 @@ from .diagnostics import ContentError, Problem, format_key_path
 from .leakcheck import find_leaks, leak_report
 from .owned_files import hand_written_pages, write_pages
 from .presentation import mkdocs_config, route_table, site_address_problem
+from .presentation.asof import build_date, epoch_of
 from .presentation.privacy import private_values, public_text
-from .presentation.published import lost_addresses, redirect_pages
+from .presentation.published import lost_addresses, redirect_pages, with_anchor_forwards
 from .presentation.routes import RouteTable
 from .print.cache import Cache
 from .print.stage import build_documents
@@ -92,7 +92,7 @@ def build(root: Path, site_dir: Path | None = None, *, profile: str = "public") 
     staging = site_dir.with_name(f"{site_dir.name}.tmp-{os.getpid()}")
     try:
         started = time.perf_counter()
-        run_mkdocs(workspace.folder, staging, source_date_epoch(knowledge), config=workspace.config)
+        run_mkdocs(workspace.folder, staging, source_date_epoch(), config=workspace.config)
         report.timings["mkdocs"] = time.perf_counter() - started
         if not workspace.internal:
             started = time.perf_counter()
@@ -142,20 +142,14 @@ def generate_pages(knowledge: Knowledge, profile: str, routes: RouteTable) -> di
     pages = site_pages(knowledge, profile, routes)
     merge(pages, quiz_pages(knowledge, routes))
     merge(pages, redirect_pages(knowledge, routes))
+    with_anchor_forwards(pages, knowledge, routes)  # anchors that moved off a page that still exists
     return pages
 
 
-def source_date_epoch(knowledge) -> str:
-    """SOURCE_DATE_EPOCH as the user set it, else the newest date recorded in the content
-    (plan issue date, law versions, status records): same content, same dates in the site."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return os.environ["SOURCE_DATE_EPOCH"]
-    plan = knowledge.plan
-    days = [plan.issued_date] if plan.issued_date else []
-    days += [law.version_date for law in knowledge.laws.values()]
-    days += [record.date for task in plan.tasks for record in task.status]
-    newest = max(days) if days else date(plan.year, 1, 1)
-    return str(int(datetime.combine(newest, datetime.min.time(), tzinfo=timezone.utc).timestamp()))
+def source_date_epoch() -> str:
+    """SOURCE_DATE_EPOCH as the user set it, else the day of the build: the date the site's
+    deadlines are judged against and every page is 截至 (presentation.asof)."""
+    return epoch_of(build_date())
 
 
 def run_mkdocs(root: Path, out_dir: Path, epoch: str | None = None, *, config: Path | None = None) -> None:

@@ -73,7 +73,7 @@ class Knowledge:
 
     @cached_property
     def cited_by(self) -> dict[str, list[str]]:
-        """target id -> ids of the terms, questions and indicators that cite it, in a stable order."""
+        """target id -> ids of the terms, questions, indicators and tasks that cite it, in a stable order."""
         index: dict[str, list[str]] = defaultdict(list)
         for term in self.terms.values():
             for source in term.sources:
@@ -87,6 +87,9 @@ class Knowledge:
         for indicator in self.plan.goals.indicators:
             for task_id in indicator.tasks:
                 index[task_id].append(indicator.id)
+        for task in self.plan.tasks:
+            for ref in task.basis:  # a law id or an article id: the law and the article list the task
+                index[ref].append(task.id)
         return {key: sorted(set(values)) for key, values in index.items()}
 
     def tasks_of_unit(self, unit_id: str) -> list[tuple[Task, str]]:

@@ -190,6 +190,9 @@ def _check_plan(file: LoadedFile, registry: IdRegistry) -> None:
             registry.check(task_id, ("task",), file, ("goals", "indicators", k, "tasks", t))
     for i, section in enumerate(plan.sections):
         for j, task in enumerate(section.tasks):
+            for b, ref in enumerate(task.basis):
+                kinds = ("article",) if is_article_ref(ref) else ("law",)
+                registry.check(ref, kinds, file, ("sections", i, "tasks", j, "basis", b))
             for u, role in enumerate(task.units):
                 registry.check(role.unit, ("unit",), file, ("sections", i, "tasks", j, "units", u, "unit"))
 
