@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 YINGJI := $(BIN)/yingji
 
-.PHONY: setup site test check bench bench-pdf schemas serve zensical clean
+.PHONY: setup site test check bench bench-pdf bench-serve schemas serve zensical clean
 
 setup:
 	@scripts/setup.sh
@@ -20,8 +20,9 @@ test: setup
 schemas: setup
 	$(YINGJI) schema --out schemas
 
+# make serve PORT=8100 HOST=0.0.0.0 (HOST: let colleagues on the office network open it)
 serve: setup
-	$(YINGJI) serve
+	$(YINGJI) serve $(if $(PORT),--port $(PORT)) $(if $(HOST),--host $(HOST))
 
 # The same docs/ and mkdocs.yml built with Zensical (Material for MkDocs' successor).
 zensical: site
@@ -38,3 +39,8 @@ clean:
 bench: bench-pdf
 bench-pdf: setup
 	$(BIN)/python scripts/bench_pdf.py
+
+# Preview figures of `make bench`: from saving a content file to the new page in `yingji serve`.
+bench: bench-serve
+bench-serve: setup
+	$(BIN)/python scripts/bench_serve.py

@@ -10,7 +10,7 @@ shared links must keep working (published.py checks that no published address di
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..content.knowledge import Knowledge
@@ -159,6 +159,12 @@ class RouteTable:
     def anchors(self) -> list[tuple[str, str]]:
         """(docs path, anchor) of everything addressable inside a page: articles, terms, indicators."""
         return [self._anchor(kind, entity) for kind, entity in self.anchored]
+
+    def without_documents(self) -> RouteTable:
+        """This site without its PDFs (`yingji build --no-pdf`): no download page, no PDF
+        routes, so no page links to a PDF."""
+        kept = {key: route for key, route in self.routes.items() if key[0] not in ("pdf", "downloads") or route.hand_written}
+        return replace(self, routes=kept, documents=[])
 
     def public_urls(self) -> list[str]:
         """Every address the build publishes, pages, files and anchors (what printed codes and
