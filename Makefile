@@ -43,4 +43,5 @@ bench-pdf: setup
 # Preview figures of `make bench`: from saving a content file to the new page in `yingji serve`.
 bench: bench-serve
 bench-serve: setup
+	$(BIN)/python scripts/bench_serve.py --compare
 	$(BIN)/python scripts/bench_serve.py

@@ -179,6 +179,53 @@ def browser_page():
     return playwright, browser, browser.new_page()
 
 
+def compare_strategies(project: Path) -> None:
+    """The mkdocs part alone, in this process, for one changed page (CPU seconds: the machine's
+    load does not change them): a full rebuild (what `mkdocs serve` does on every change),
+    mkdocs' --dirty rebuild, and the preview's own incremental rebuild (yingji/preview/site.py)."""
+    import json
+    import tempfile
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from yingji.mkdocs_messages import capture_mkdocs_log
+    from yingji.preview.site import LiveSite
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    page = project / "docs" / "glossary" / "index.md"
+    with tempfile.TemporaryDirectory() as scratch:
+        def config():
+            return load_config(config_file=str(project / "mkdocs.yml"), site_dir=scratch, strict=False)
+
+        built = Path(scratch)
+        with capture_mkdocs_log():
+            mkdocs_build(config())
+            full_index = json.loads((built / "search" / "search_index.json").read_text("utf-8"))["docs"]
+            full_page = (built / "glossary" / "index.html").read_text("utf-8")
+            started = time.process_time()
+            mkdocs_build(config())
+            full = time.process_time() - started
+            page.touch()
+            started = time.process_time()
+            mkdocs_build(config(), dirty=True)
+            dirty = time.process_time() - started
+        dirty_index = json.loads((built / "search" / "search_index.json").read_text("utf-8"))["docs"]
+        dirty_same = (built / "glossary" / "index.html").read_text("utf-8") == full_page
+    site = LiveSite(project / "mkdocs.yml")
+    site.full_build()
+    started = time.process_time()
+    site.update(["glossary/index.md"])
+    own = time.process_time() - started
+    site.close()
+    print("mkdocs 的部分，改一个页面（glossary/index.md）所用 CPU 时间：")
+    print(f"  整站重建（mkdocs serve 的做法）      {full:6.2f} 秒")
+    same = "与完整生成的相同" if dirty_same else "与完整生成的不同（导航中未改动页面的标题没有读入）"
+    print(f"  mkdocs --dirty                      {dirty:6.2f} 秒   但搜索索引只剩 {len(dirty_index)} 条（完整的有 {len(full_index)} 条），"
+          f"改动的页面{same}；strict 模式下不能用")
+    print(f"  yingji 的增量重建（preview/site.py）{own:6.2f} 秒   页面和搜索索引与完整生成相同（tests/test_preview.py）")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="预览基准：保存内容文件后，浏览器里的页面多久变成新内容")
     parser.add_argument("--runs", type=int, default=3, help="每种改动测几次，默认 3")
@@ -186,10 +233,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project", type=Path, default=REPO / ".cache" / "bench-serve", help="测试用的项目副本")
     parser.add_argument("--browser", action="store_true", help="另用 chromium 测量打开着的页面自动刷新")
     parser.add_argument("--timeout", type=float, default=120.0)
+    parser.add_argument("--compare", action="store_true", help="只比较 mkdocs 的三种重建方式（整站、--dirty、yingji 增量）")
     args = parser.parse_args(argv)
 
     project = args.project.resolve()
     copy_project(project)
+    if args.compare:
+        sys.path.insert(0, str(REPO))
+        compare_strategies(project)
+        return 0
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}

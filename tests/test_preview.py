@@ -257,3 +257,51 @@ def test_the_internal_preview_stays_on_this_machine(minimal_project):
                              "--host", "0.0.0.0"], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert result.returncode == 2
     assert "内部版含个人姓名和完整电话，只能在本机预览" in result.stderr
+
+
+def test_broken_content_at_start_shows_the_errors_and_builds_once_fixed(preview, minimal_project, capsys):
+    glossary = minimal_project / GLOSSARY
+    text = glossary.read_text("utf-8")
+    glossary.write_text(text.replace("term:", "trem:", 1), "utf-8")
+    session = preview()  # a fresh project: no generated page yet
+    assert session.folder() is None
+    assert "处错误（浏览器中也显示）" in capsys.readouterr().out
+    server, _ = open_server("127.0.0.1", 0, session.folder, session.status)
+    server.start()
+    try:
+        code, page = get(f"http://127.0.0.1:{server.server_port}/")
+        assert code == 503 and "网站还没有生成好" in page and "content/glossary.yml:" in page
+        glossary.write_text(text, "utf-8")
+        session.on_change([GLOSSARY])
+        assert get(f"http://127.0.0.1:{server.server_port}/glossary/index.html")[0] == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.browser
+def test_the_open_page_follows_edits_and_shows_errors_in_place(preview, minimal_project, page):
+    session = preview()
+    server, _ = open_server("127.0.0.1", 0, session.folder, session.status)
+    server.start()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_port}/glossary/index.html")
+        page.wait_for_load_state("load")
+        edit_definition(minimal_project, "（浏览器里看到的改动）")
+        session.on_change([GLOSSARY])
+        page.wait_for_function("document.body.innerText.includes('（浏览器里看到的改动）')", timeout=10000)  # reloaded by itself
+
+        text = (minimal_project / GLOSSARY).read_text("utf-8")
+        (minimal_project / GLOSSARY).write_text(text.replace("term:", "trem:", 1), "utf-8")
+        session.on_change([GLOSSARY])
+        overlay = page.locator("#yingji-preview .yj-pv-errors")
+        overlay.wait_for(state="visible", timeout=10000)
+        assert "content/glossary.yml:" in overlay.inner_text()
+        assert "（浏览器里看到的改动）" in page.inner_text("article")  # the last good page is still there
+
+        (minimal_project / GLOSSARY).write_text(text, "utf-8")
+        session.on_change([GLOSSARY])
+        overlay.wait_for(state="detached", timeout=10000)
+    finally:
+        server.shutdown()
+        server.server_close()

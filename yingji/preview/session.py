@@ -20,11 +20,12 @@ from pathlib import Path
 from ..build import generate_pages, plan_outputs, source_date_epoch
 from ..content import load_knowledge
 from ..content.yamlsource import remember_sources
-from ..diagnostics import ContentError, Problem
+from ..diagnostics import ContentError
 from ..owned_files import PDF_MANIFEST, write_pages
 from ..presentation import served_as_directories, site_address_problem
 from ..presentation.published import lost_addresses
 from ..presentation.routes import DOWNLOADS_FOLDER, served_path
+from ..site.navigation import NAV_FILE
 from ..workspace import Workspace
 from .console import Console, files_text, pages_text
 from .pdfs import BackgroundPdfs
@@ -60,7 +61,12 @@ class Preview:
             with self._lock:
                 self.workspace.prepare()
                 generated = self._regenerate()
-                build = self._full_build()
+                if generated is None:
+                    self._show_errors()
+                    self.console.plain(f"内容有 {len(self._content_errors)} 处错误（浏览器中也显示）；改好并保存后自动更新：")
+                    self.console.problems(self._content_errors)
+                never_built = not (self.workspace.docs / NAV_FILE).exists()  # mkdocs.yml needs it
+                build = None if generated is None and never_built else self._full_build()
         finally:
             self.status.busy("build", False)
         if watch:
@@ -91,6 +97,7 @@ class Preview:
             with self._lock:
                 self._apply(files)
         except Exception as err:  # noqa: BLE001 - the preview goes on; the clerk sees what broke
+            self.site.forget()  # pages may be written but not rebuilt: the next save builds everything
             self._site_errors = [f"yingji 内部错误（这是程序缺陷，不是内容问题，请报告）：{type(err).__name__}: {err}"]
             self._show_errors()
             self.console.line(f"改动：{files_text(files)} → 出错了：{self._site_errors[0]}")

@@ -102,6 +102,10 @@ class LiveSite:
                 raise SiteBuildFailed(_failure(err, captured)) from err
         return SiteBuild(pages, time.perf_counter() - started, False, captured.warnings)
 
+    def forget(self) -> None:
+        """Build everything on the next change (the pages in memory may be out of step)."""
+        self._state = None
+
     def close(self) -> None:
         if self._state is not None:
             self._state.config.plugins.on_shutdown()
