@@ -90,6 +90,14 @@ def test_an_edit_rebuilds_only_the_page_it_changed(preview, minimal_project, cap
     line = capsys.readouterr().out.strip().splitlines()[-1]
     assert re.search(r"改动：content/glossary.yml → 更新 glossary/index.html，用时 \d+\.\d 秒$", line), line
 
+    about, css = minimal_project / "docs" / "about.md", minimal_project / "docs" / "stylesheets" / "yingji.css"
+    about.write_text(about.read_text("utf-8") + "\n手写页面的新段落。\n", "utf-8")
+    css.write_text(css.read_text("utf-8") + "\n/* 新样式 */\n", "utf-8")
+    session.on_change(["docs/about.md", "docs/stylesheets/yingji.css"])  # hand-written pages and files too
+    assert session.folder() == folder and (folder / "index.html").stat().st_mtime_ns == untouched
+    assert "手写页面的新段落。" in (folder / "about.html").read_text("utf-8")
+    assert "/* 新样式 */" in (folder / "stylesheets" / "yingji.css").read_text("utf-8")
+
 
 def test_content_errors_show_on_the_page_and_the_last_good_version_stays(preview, minimal_project, capsys):
     session = preview()
