@@ -2,8 +2,8 @@
 
 The print stage of a real build (render what the cache lacks, place into docs/downloads/), run
 apart from the preview (pdfs.py starts it at low priority) so that laying out a handbook never
-slows the rebuild of a page. Prints one JSON line: documents, rendered, placed, seconds.
-Exit 1 when the content has errors (the preview shows them) or a PDF cannot be made.
+slows the rebuild of a page. Prints one JSON line: documents, rendered, placed, seconds; or error (exit 1) when the content
+has errors (the preview shows them) or a PDF cannot be made.
 """
 
 from __future__ import annotations
@@ -38,15 +38,19 @@ def main(argv: list[str] | None = None) -> int:
             docs_dir=workspace.docs, cache_dir=workspace.pdf_cache,
         )
     except ContentError:
-        print("内容有错误，PDF 暂不更新", file=sys.stderr)
-        return 1
+        return _answer({"error": CONTENT_ERRORS})
     except (PrintError, FileExistsError) as err:
-        print(str(err), file=sys.stderr)
-        return 1
-    summary = {"documents": report.documents, "rendered": report.rendered, "placed": report.placed,
-               "seconds": round(time.perf_counter() - started, 1)}
-    print(json.dumps(summary))
-    return 0
+        return _answer({"error": str(err)})
+    return _answer({"documents": report.documents, "rendered": report.rendered, "placed": report.placed,
+                    "seconds": round(time.perf_counter() - started, 1)})
+
+
+CONTENT_ERRORS = "内容有错误，PDF 暂不更新"
+
+
+def _answer(result: dict) -> int:
+    print(json.dumps(result, ensure_ascii=False), flush=True)
+    return 1 if "error" in result else 0
 
 
 if __name__ == "__main__":

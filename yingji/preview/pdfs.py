@@ -46,6 +46,8 @@ class BackgroundPdfs(threading.Thread):
     def run(self) -> None:
         while self._next():
             summary, message = self._run_job()
+            if self._stopped:  # the preview is closing: the job was stopped, nothing to report
+                return
             with self._wanted:
                 if self._requested_at is None:
                     self.status.busy("pdf", False)
@@ -69,18 +71,18 @@ class BackgroundPdfs(threading.Thread):
     def _run_job(self) -> tuple[dict | None, str]:
         command = [sys.executable, "-m", "yingji.preview.pdf_job", "--root", str(self.root), "--profile", self.profile]
         self._process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=self.environment,
+            command, stdout=subprocess.PIPE, text=True, env=self.environment,
+            stderr=None if os.environ.get("YINGJI_DEBUG") else subprocess.DEVNULL,  # its answer is on stdout
             preexec_fn=_lower_priority if os.name == "posix" else None,
             start_new_session=True,  # its workers are stopped with it (stop())
         )
-        out, err = self._process.communicate()
+        out, _ = self._process.communicate()
         code, self._process = self._process.returncode, None
-        if code != 0:
-            return None, (err.strip().splitlines() or [f"返回码 {code}"])[-1]
         try:
-            return json.loads(out.strip().splitlines()[-1]), ""
+            answer = json.loads(out.strip().splitlines()[-1])
         except (ValueError, IndexError):
-            return None, "PDF 任务没有给出结果"
+            return None, f"PDF 任务意外结束（返回码 {code}）"
+        return (None, answer["error"]) if "error" in answer else (answer, "")
 
     def stop(self) -> None:
         with self._wanted:

@@ -28,6 +28,7 @@ from ..presentation.routes import DOWNLOADS_FOLDER, served_path
 from ..site.navigation import NAV_FILE
 from ..workspace import Workspace
 from .console import Console, files_text, pages_text
+from .pdf_job import CONTENT_ERRORS
 from .pdfs import BackgroundPdfs
 from .site import LiveSite, NeedsFullBuild, SiteBuild, SiteBuildFailed
 from .status import Status
@@ -139,9 +140,8 @@ class Preview:
             lost = lost_addresses(self.root, knowledge, routes)
             if lost:
                 raise ContentError(lost)
-        except ContentError as err:
+        except ContentError as err:  # its warnings are said again once the errors are fixed
             self._content_errors = [p.format() for p in err.problems if not p.warning]
-            self.console.warnings([p for p in err.problems if p.warning])
             return None
         self._content_errors = []
         self.console.warnings(warnings + [p for p in [site_address_problem(knowledge)] if p])
@@ -211,7 +211,7 @@ class Preview:
 
     def _pdfs_done(self, summary: dict | None, message: str) -> None:
         if summary is None:
-            if message != "内容有错误，PDF 暂不更新":
+            if message != CONTENT_ERRORS:  # those are on the page already
                 self.console.line(f"PDF 未能更新：{message}")
             return
         with self._lock:
