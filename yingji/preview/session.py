@@ -9,7 +9,6 @@ site as it was and go to the overlay and the terminal; PDFs follow in the backgr
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import threading
@@ -161,14 +160,10 @@ class Preview:
         return self._built(build)
 
     def _full_build(self) -> SiteBuild | None:
-        gc.unfreeze()
         try:
             build = self.site.full_build()
         except SiteBuildFailed as err:
             return self._site_failed(err)
-        finally:
-            gc.collect()
-            gc.freeze()  # the site kept in memory: the collections during a page rebuild skip it
         self._copy_pdfs()
         return self._built(build)
 
