@@ -77,7 +77,7 @@ def cmd_build(args) -> int:
     if args.zip:
         with progress.stage("zip", report.timings):
             packed = _pack(args.root, report.site_dir)
-        print(_packed_line(args.root, packed))
+        print(_packed_line(packed))
     site = _shown(report.site_dir)
     opening = f"用浏览器打开 {site}/index.html（可离线），或运行 yingji serve{' --profile internal' if report.profile == 'internal' else ''} 预览"
     if report.profile == "internal":
@@ -91,7 +91,7 @@ def cmd_pack(args) -> int:
     from .workspace import Workspace
 
     site = Workspace(args.root, args.profile).site_dir(args.site_dir)
-    print(_packed_line(args.root, _pack(args.root, site, args.out)))
+    print(_packed_line(_pack(args.root, site, args.out)))
     return 0
 
 
@@ -101,7 +101,7 @@ def _pack(root: Path, site: Path, out: Path | None = None):
     return pack_site(root, site, out.resolve() if out else None)
 
 
-def _packed_line(root: Path, packed) -> str:
+def _packed_line(packed) -> str:
     where = "只在内部传递（内部资料：含个人姓名和完整电话）" if packed.internal else "可拷到 U 盘或用微信“文件传输助手”发送"
     return f"已打包：{_shown(packed.path)}（{packed.size_text}），{where}；解压后打开其中的 打开我.html"
 
