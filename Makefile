@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 YINGJI := $(BIN)/yingji
 
-.PHONY: setup site test check bench bench-pdf bench-search schemas serve zensical clean
+.PHONY: setup site test check bench bench-pdf bench-search bench-serve schemas serve zensical clean
 
 setup:
 	@scripts/setup.sh
@@ -21,8 +21,9 @@ test: setup
 schemas: setup
 	$(YINGJI) schema --out schemas
 
+# make serve PORT=8100 HOST=0.0.0.0 (HOST: let colleagues on the office network open it)
 serve: setup
-	$(YINGJI) serve
+	$(YINGJI) serve $(if $(PORT),--port $(PORT)) $(if $(HOST),--host $(HOST))
 
 # The same docs/ and mkdocs.yml built with Zensical (Material for MkDocs' successor).
 zensical: site
@@ -45,3 +46,9 @@ bench-pdf: setup
 bench: bench-search
 bench-search: setup
 	$(BIN)/python scripts/bench_search.py
+
+# Preview figures of `make bench`: from saving a content file to the new page in `yingji serve`.
+bench: bench-serve
+bench-serve: setup
+	$(BIN)/python scripts/bench_serve.py --compare
+	$(BIN)/python scripts/bench_serve.py

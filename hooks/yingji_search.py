@@ -14,7 +14,7 @@ from pathlib import Path
 from yingji.site.search_entries import ENTRIES_FILE
 from yingji.site.search_index import Page, build_index, page_sections, write_index
 
-_pages: list[Page] = []
+_pages: dict[str, Page] = {}  # by URL: the preview rebuilds a changed page in place (yingji/preview)
 
 
 def on_pre_build(config):
@@ -30,11 +30,11 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     if page.meta.get("yingji_search"):
-        _pages.append(Page(page.url, page.title or "", page_sections(html)))
+        _pages[page.url] = Page(page.url, page.title or "", page_sections(html))
     return html
 
 
 def on_post_build(config):
     extra_path = Path(config.docs_dir) / ENTRIES_FILE
     extra = json.loads(extra_path.read_text("utf-8")) if extra_path.exists() else {}
-    write_index(Path(config.site_dir), build_index(sorted(_pages, key=lambda page: page.url), extra))
+    write_index(Path(config.site_dir), build_index([_pages[url] for url in sorted(_pages)], extra))

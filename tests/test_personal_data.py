@@ -173,14 +173,17 @@ def test_an_internal_build_refuses_the_public_folders(minimal_project, yingji):
     assert not (minimal_project / "docs" / "internal").exists()
 
 
-def test_the_internal_preview_regenerates_into_its_own_folder(minimal_project, capsys):
-    from yingji.serve import regenerate
-    from yingji.workspace import Workspace
+def test_the_internal_preview_regenerates_into_its_own_folder(minimal_project):
+    from yingji.preview.session import Preview
 
-    Workspace(minimal_project, "internal").prepare()
     docs_before = snapshot(minimal_project / "docs")
-    assert regenerate(minimal_project, "internal")
-    assert snapshot(minimal_project / "docs") == docs_before
-    page = minimal_project / ".build-internal" / "docs" / "villages" / "ceshi-zhen" / "ceshi-zhen-shanxia-cun.md"
-    assert PHONE in page.read_text("utf-8")
-    assert "已重新生成内部版" in capsys.readouterr().out
+    preview = Preview(minimal_project, "internal", pdf=False)
+    try:
+        assert preview.start(watch=False) is not None
+        assert snapshot(minimal_project / "docs") == docs_before
+        page = minimal_project / ".build-internal" / "docs" / "villages" / "ceshi-zhen" / "ceshi-zhen-shanxia-cun.md"
+        assert PHONE in page.read_text("utf-8")
+        served = (preview.folder() / "villages" / "ceshi-zhen" / "ceshi-zhen-shanxia-cun.html").read_text("utf-8")
+        assert PHONE in served and "内部资料" in served
+    finally:
+        preview.stop()

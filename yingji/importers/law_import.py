@@ -221,7 +221,9 @@ DESCRIPTION = "把官方法律文本（国家法律法规数据库格式）导�
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = add_arguments(argparse.ArgumentParser(prog="import_law", description=DESCRIPTION))
+    from ..cliparse import ChineseParser, localize
+
+    parser = localize(add_arguments(ChineseParser(prog="import_law", description=DESCRIPTION)), {})
     return run(parser.parse_args(argv))
 
 

@@ -10,7 +10,7 @@ shared links must keep working (published.py checks that no published address di
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..content.knowledge import Knowledge
@@ -191,6 +191,12 @@ class RouteTable:
             law_id, number = split_article_ref(article_id)
             forwards[(self.path("law", law_id), article_anchor(number))] = (page, article_anchor(number))
         return forwards
+
+    def without_documents(self) -> RouteTable:
+        """This site without its PDFs (`yingji build --no-pdf`): no download page, no PDF
+        routes, so no page links to a PDF."""
+        kept = {key: route for key, route in self.routes.items() if key[0] not in ("pdf", "downloads") or route.hand_written}
+        return replace(self, routes=kept, documents=[])
 
     def public_urls(self) -> list[str]:
         """Every address the build publishes, pages, files and anchors (what printed codes and
