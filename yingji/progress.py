@@ -33,11 +33,8 @@ class Progress:
     def stage(self, key: str, timings: dict[str, float]):
         """Say the stage starts; record its time in `timings[key]`."""
         self.line(f"▸ {STAGES.get(key, key)}……")
-        started = time.perf_counter()
-        try:
+        with timed(key, timings):
             yield
-        finally:
-            timings[key] = timings.get(key, 0.0) + time.perf_counter() - started
 
     def bar(self, total: int, name: str, unit: str):
         if self.terminal:
@@ -74,13 +71,18 @@ class Silent:
     def line(self, text: str) -> None:
         pass
 
-    @contextmanager
     def stage(self, key: str, timings: dict[str, float]):
-        started = time.perf_counter()
-        try:
-            yield
-        finally:
-            timings[key] = timings.get(key, 0.0) + time.perf_counter() - started
+        return timed(key, timings)
 
     def bar(self, total: int, name: str, unit: str):
         return None
+
+
+@contextmanager
+def timed(key: str, timings: dict[str, float]):
+    """Add the time the block takes to `timings[key]`."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[key] = timings.get(key, 0.0) + time.perf_counter() - started
