@@ -47,7 +47,7 @@ def test_names_carry_pinyin_and_article_labels(entries):
     assert term["kind"] == "term" and term["names"] == ["三管三必须"] and term["pinyin"] == ["san guan san bi xu"]
     unit = by_url(entries, "units/yingjiju.html")
     assert "应急管理局" in unit["names"] and "ying ji guan li ju" in unit["pinyin"]
-    article = by_url(entries, "laws/anquan-shengchan-fa.html#a21")
+    article = by_url(entries, "laws/anquan-shengchan-fa/chapter-2.html#a21")  # a long law: a page per chapter
     assert {"安全生产法第二十一条", "中华人民共和国安全生产法第二十一条", "第二十一条"} <= set(article["names"])
     village = by_url(entries, "villages/nanjiang-zhen/nanjiang-zhen-shuikou-cun.html")
     assert village["names"] == ["水口村", "南江镇水口村"] and village["pinyin"][0] == "shui kou cun"

@@ -144,7 +144,7 @@ class Preview:
             return None
         self._content_errors = []
         self.console.warnings(warnings + [p for p in [site_address_problem(knowledge)] if p])
-        self.site.epoch = source_date_epoch(knowledge)  # the dates mkdocs writes, as a real build's
+        self.site.epoch = source_date_epoch()  # the dates mkdocs writes, as a real build's
         pages = {**generate_pages(knowledge, self.profile, routes), **self.workspace.extra_files()}
         changed: list[str] = []
         write_pages(self.workspace.docs, pages, changed)

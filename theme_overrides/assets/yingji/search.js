@@ -400,6 +400,18 @@
   box.addEventListener("pointerdown", load);
   box.addEventListener("touchstart", load, { passive: true });
 
+  // The home page's search form (site/home.md.j2) hands its words to this search box.
+  document.querySelectorAll("form.yj-home-search").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      box.value = form.elements.q.value;
+      box.focus();
+      open();
+      load();
+      soon();
+    });
+  });
+
   // A search opened while the page starts is not closed by the theme's start-up.
   toggle.addEventListener("change", function () {
     if (!toggle.checked && document.activeElement === box && box.value) setTimeout(open, 0);
