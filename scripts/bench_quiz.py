@@ -54,8 +54,8 @@ new MutationObserver(() => {
 
 
 def build(target: Path) -> Path:
-    for name in ("content", "quizzes", "theme_overrides", "docs"):
-        shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns(".generated"))
+    for name in ("content", "quizzes", "theme_overrides", "docs", "hooks"):
+        shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns(".generated", "__pycache__"))
     shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
     for generated in (REPO / "docs" / ".generated").read_text("utf-8").split() if (REPO / "docs" / ".generated").exists() else []:
         (target / "docs" / generated).unlink(missing_ok=True)
