@@ -73,7 +73,7 @@ def test_long_articles_are_cut_to_an_excerpt(knowledge, routes):
 
 
 def test_one_practice_page_per_topic_and_one_page_per_exam(knowledge, pages):
-    expected = {"quiz/index.md", "quiz/review.md"}
+    expected = {"quiz/index.md", "quiz/review.md", "quiz/records.md", "quiz/scoresheet.md", "quiz/bank.data.js"}
     for topic in knowledge.topics:
         expected |= {f"quiz/practice/{topic}.md", f"quiz/practice/{topic}.data.js"}
     for exam in knowledge.exams:

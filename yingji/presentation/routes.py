@@ -30,6 +30,8 @@ SINGLETONS = {
     "villages": ("villages/index.md", "一村一案"),
     "quiz": ("quiz/index.md", "学习与考试"),
     "quiz-review": ("quiz/review.md", "错题本与收藏"),
+    "quiz-records": ("quiz/records.md", "考试记录"),
+    "quiz-scoresheet": ("quiz/scoresheet.md", "成绩单"),
     "downloads": ("downloads/index.md", "资料下载"),
     "about": ("about.md", "关于本站"),  # hand-written: a route only when docs/about.md exists
 }
@@ -260,6 +262,11 @@ def _plan_quiz(table: RouteTable, knowledge: Knowledge) -> None:
         return
     _add_singleton(table, "quiz")
     _add_singleton(table, "quiz-review")
+    _add_singleton(table, "quiz-records")
+    _add_singleton(table, "quiz-scoresheet")
+    # every question's storage key by topic, and where each page's data is: for the pages that
+    # show what is stored on the device (错题本, records, 成绩单, the quiz home)
+    table.add("quiz-bank", "", "quiz/bank.data.js", "题库索引")
     topics_with_questions = {entry.topic for entry in knowledge.questions.values()}
     for topic in knowledge.topics.values():
         if topic.id in topics_with_questions:

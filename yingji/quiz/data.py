@@ -1,6 +1,6 @@
 """Quiz data for the browser: questions with their citations resolved, one compact JSON per page.
 
-The engine (theme_overrides/assets/yingji/quiz.js) reads this data from the page itself, so
+The engine (theme_overrides/assets/yingji/quiz-*.js) reads this data from the page itself, so
 the quizzes work from file:// where Chromium refuses fetch(). Citations are resolved once per
 page into `refs` (many questions cite the same article), links are docs-relative Markdown paths
 that the engine turns into the site's URLs.
@@ -65,11 +65,6 @@ def storage_key(question: Question) -> str:
     """The key the engine stores a learner's answers under: the id for version 1, `id~v2` from
     version 2 on, so answers given to an earlier wording never attach to the new one."""
     return question.id if question.version == 1 else f"{question.id}~v{question.version}"
-
-
-def versioned_keys(entries: list[QuestionEntry]) -> str:
-    """The storage keys of the questions past version 1, for pages that only read the records."""
-    return " ".join(storage_key(e.question) for e in entries if e.question.version > 1)
 
 
 def question_data(question: Question) -> dict:
@@ -183,14 +178,49 @@ def exam_data(knowledge: Knowledge, exam: Exam, routes: RouteTable) -> dict:
         "title": exam.title,
         "page": routes.path("exam", exam.id),
         "exam": blueprint(exam),
-        "questions": [_with_group(question_data(entry.question), entry.question) for entry in pool],
+        "topics": {entry.topic: knowledge.topics[entry.topic].title for entry in pool},
+        "questions": [exam_question(entry) for entry in pool],
         "refs": refs_of(knowledge, routes, pool, EXAM_EXCERPT),
+        "links": record_links(routes),
     }
 
 
-def _with_group(data: dict, question: Question) -> dict:
-    """An exam draws one question per group at most (quiz-exam.js drawParts)."""
-    return {**data, "group": question.group} if question.group else data
+def exam_question(entry: QuestionEntry) -> dict:
+    """question_data with its topic (results per topic) and group (an exam draws one question
+    per group at most: quiz-logic.js drawParts)."""
+    data = question_data(entry.question) | {"topic": entry.topic}
+    return data | {"group": entry.question.group} if entry.question.group else data
+
+
+def record_links(routes: RouteTable) -> dict[str, str]:
+    """docs paths of the pages that show what the device stores (the engine makes them URLs)."""
+    return {
+        "quiz": routes.path("quiz"),
+        "review": routes.path("quiz-review"),
+        "records": routes.path("quiz-records"),
+        "scoresheet": routes.path("quiz-scoresheet"),
+    }
+
+
+def bank_data(knowledge: Knowledge, routes: RouteTable) -> dict:
+    """The index of the whole bank: each topic's storage keys and data file, each exam's data
+    file. The pages that show stored records read it to find a question's data, and to leave
+    out records of questions no longer in the bank (removed, or changed to a new version)."""
+    topics = [
+        {
+            "id": route.entity,
+            "title": knowledge.topics[route.entity].title,
+            "src": routes.path("practice-data", route.entity),
+            "page": routes.path("practice", route.entity),
+            "keys": [storage_key(entry.question) for entry in topic_entries(knowledge, route.entity)],
+        }
+        for route in routes.of_kind("practice")
+    ]
+    exams = [
+        {"id": route.entity, "title": knowledge.exams[route.entity].title, "src": routes.path("exam-data", route.entity), "page": route.path}
+        for route in routes.of_kind("exam")
+    ]
+    return {"kind": "bank", "topics": topics, "exams": exams, "links": record_links(routes)}
 
 
 def to_json(data: dict) -> str:
