@@ -189,6 +189,16 @@ def key():
     }
 
 
+SCREENS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1366, "height": 768}}
+
+
+@pytest.fixture(params=list(SCREENS))
+def screen(request, page):
+    """A phone (360×740) or a laptop (1366×768): the page's viewport; returns its name."""
+    page.set_viewport_size(SCREENS[request.param])
+    return request.param
+
+
 @pytest.fixture(params=["http", "file"])
 def open_page(request, quiz_site, serve_dir, page):
     """open_page('quiz/review') loads that page of the quiz site over http or from file://."""
