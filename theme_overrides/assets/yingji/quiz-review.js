@@ -138,8 +138,9 @@
 
     /** 练薄弱: the weakest topic (or the one asked for), its weakest questions first. */
     function startWeak(topicId) {
-      var weak = L.weakTopics(book.stats(), bank.topics, WEAK_MIN_ANSWERS);
-      var topic = topicId ? bank.topics.filter(function (t) { return t.id === topicId; })[0] : weak[0];
+      var weakest = L.weakTopics(book.stats(), bank.topics, WEAK_MIN_ANSWERS)[0];
+      var wanted = topicId || (weakest && weakest.id);
+      var topic = bank.topics.filter(function (t) { return t.id === wanted; })[0];
       if (!topic) {
         Q.clear(root).appendChild(h("p", { class: "yj-empty yj-done" }, "答题还不够多，找不出薄弱专题：每个专题答满 " + WEAK_MIN_ANSWERS + " 次后才排名。"));
         root.appendChild(button("返回错题本与收藏", render, { class: "yj-primary" }));
