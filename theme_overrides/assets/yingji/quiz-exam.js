@@ -310,7 +310,10 @@
       review.appendChild(h("p", { class: "yj-sheet-legend" }, "答题卡：绿色答对，红色答错，橙色得一半分，灰色未作答；点题号看该题。"));
       review.appendChild(Q.sheetGrid(done.items.length, function (i) { return { state: score.states[i] }; }, function (i) {
         var target = cards[i];
-        if (target.tagName === "DETAILS") target.open = true;
+        if (target.fill) {
+          target.fill();
+          target.open = true;
+        }
         Q.reveal(target, "start");
         target.querySelector("summary, .yj-meta").setAttribute("tabindex", "-1");
         target.querySelector("summary, .yj-meta").focus({ preventScroll: true });
@@ -338,9 +341,10 @@
       if (state !== "right") return h("div", { class: "yj-card yj-review-" + state, id: "yj-review-" + (i + 1) }, build());
       var box = h("details", { class: "yj-item yj-review-right", id: "yj-review-" + (i + 1) },
         h("summary", null, "第 " + (i + 1) + " 题 ✔ 答对：", h("span", { class: "yj-item-stem" }, q.stem)));
-      box.addEventListener("toggle", function () {
-        if (box.open && box.children.length === 1) box.appendChild(h("div", null, build()));
-      });
+      box.fill = function () { // built when first opened
+        if (box.children.length === 1) box.appendChild(h("div", null, build()));
+      };
+      box.addEventListener("toggle", function () { if (box.open) box.fill(); });
       return box;
     }
 

@@ -126,7 +126,6 @@
     });
     var jumpBox = h("div", { class: "yj-jump" }, h("label", null, "跳到第 ", jumpInput, " 题"), button("跳转", jump, { class: "yj-jump-go" }));
     var sheetBox = h("details", { class: "yj-sheet-box" }, h("summary", null, "答题卡"), h("div", { class: "yj-sheet" }));
-    sheetBox.addEventListener("toggle", function () { if (sheetBox.open) drawSheet(); });
     var resetBtn = button("清除本专题进度", function () {
       Q.confirmStep(footer, "清除“" + data.title + "”的答题记录（已练、答对和正确率）？错题本和收藏不受影响。", "确定清除", function () {
         book.clearStats(allKeys);
@@ -151,7 +150,6 @@
     }
 
     function drawSheet() {
-      if (!sheetBox.open) return;
       var stats = book.stats();
       var grid = Q.sheetGrid(state.list.length, function (i) {
         var s = stats[state.list[i]];
