@@ -61,7 +61,8 @@ def build(target: Path) -> Path:
         (target / "docs" / generated).unlink(missing_ok=True)
     exams = target / "quizzes" / "exams.yml"
     exams.write_text(exams.read_text("utf-8").rstrip("\n") + "\n" + BLUEPRINT, "utf-8")
-    result = subprocess.run([sys.executable, "-m", "yingji.cli", "--root", str(target), "build"], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "yingji.cli", "--root", str(target), "build"], capture_output=True, text=True,
+                            cwd=REPO)  # the yingji of this repository
     if result.returncode:
         sys.exit(result.stderr)
     return target / "site"

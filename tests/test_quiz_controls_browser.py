@@ -132,6 +132,7 @@ def test_exam_review_and_wrong_book_show_the_same_letters(screen, open_page, key
     sit_exam(page, key, wrong_choice)
     page.click(".yj-submit-exam")
     page.click(".yj-confirm-submit")
+    page.wait_for_selector(".yj-result")  # after the explanations' file has loaded
     reviewed = {}
     cards = page.locator(".yj-wrong-review .yj-card")
     for i in range(cards.count()):

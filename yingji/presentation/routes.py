@@ -275,8 +275,11 @@ def _plan_quiz(table: RouteTable, knowledge: Knowledge) -> None:
     for exam in knowledge.exams.values():
         _add_entity(table, "exam", exam.id, exam.title)
         table.add("exam-data", exam.id, data_path(table.path("exam", exam.id)), exam.title)
+        # explanations and citations, read only for the review after submitting
+        table.add("exam-review-data", exam.id, data_path(table.path("exam", exam.id), "review"), exam.title)
 
 
-def data_path(page: str) -> str:
-    """quiz/practice/x.md → quiz/practice/x.data.js: a page's quiz data, beside it."""
-    return page.removesuffix(".md") + ".data.js"
+def data_path(page: str, part: str = "") -> str:
+    """quiz/practice/x.md → quiz/practice/x.data.js: a page's quiz data, beside it (with a part:
+    quiz/exam/x.review.data.js)."""
+    return page.removesuffix(".md") + (f".{part}" if part else "") + ".data.js"

@@ -171,6 +171,8 @@ def blueprint(exam: Exam) -> dict:
 
 
 def exam_data(knowledge: Knowledge, exam: Exam, routes: RouteTable) -> dict:
+    """What the exam page needs to draw and sit a paper. It carries the whole pool, so the
+    explanations and citations (read only after submitting) are in exam_review_data."""
     pool = exam_pool(knowledge, exam)
     return {
         "kind": "exam",
@@ -180,16 +182,28 @@ def exam_data(knowledge: Knowledge, exam: Exam, routes: RouteTable) -> dict:
         "exam": blueprint(exam),
         "topics": {entry.topic: knowledge.topics[entry.topic].title for entry in pool},
         "questions": [exam_question(entry) for entry in pool],
-        "refs": refs_of(knowledge, routes, pool, EXAM_EXCERPT),
+        "review": routes.path("exam-review-data", exam.id),
         "links": record_links(routes),
     }
 
 
 def exam_question(entry: QuestionEntry) -> dict:
-    """question_data with its topic (results per topic) and group (an exam draws one question
-    per group at most: quiz-logic.js drawParts)."""
+    """question_data without explanation and citations, with its topic (results per topic) and
+    group (an exam draws one question per group at most: quiz-logic.js drawParts)."""
     data = question_data(entry.question) | {"topic": entry.topic}
+    del data["explanation"], data["cites"]
     return data | {"group": entry.question.group} if entry.question.group else data
+
+
+def exam_review_data(knowledge: Knowledge, exam: Exam, routes: RouteTable) -> dict:
+    """The explanation and citations of each question of an exam's pool, by storage key."""
+    pool = exam_pool(knowledge, exam)
+    return {
+        "kind": "exam-review",
+        "id": exam.id,
+        "questions": {storage_key(e.question): {"explanation": e.question.explanation, "cites": list(e.question.cites)} for e in pool},
+        "refs": refs_of(knowledge, routes, pool, EXAM_EXCERPT),
+    }
 
 
 def record_links(routes: RouteTable) -> dict[str, str]:

@@ -111,4 +111,6 @@ def quiz_pages(knowledge: Knowledge, routes: RouteTable) -> dict[str, str]:
         view = exam_summary(exam) | {"data_src": data_src, "pool": len(pool), "grouped": any(e.question.group for e in pool)}
         pages.update([render_page(routes, "exam", exam.id, "quiz/exam.md.j2", exam=view)])
         pages[data_src] = data_script(data_src, data.exam_data(knowledge, exam, routes))
+        review_src = routes.path("exam-review-data", exam.id)
+        pages[review_src] = data_script(review_src, data.exam_review_data(knowledge, exam, routes))
     return pages

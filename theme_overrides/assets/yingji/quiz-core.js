@@ -317,6 +317,7 @@
   }
 
   function explanationView(q, cites) {
+    if (!q.explanation) return null; // an exam's explanations did not load
     return [h("div", { class: "yj-explanation" }, h("p", { class: "yj-label" }, "解析："), paragraphs(q.explanation)),
       citationsView(cites)];
   }
@@ -378,23 +379,51 @@
     box.querySelector("button").focus();
   }
 
-  /** A grid of question numbers (答题卡): cells(i) -> {state, label, current, marked}. */
-  function sheetGrid(count, cell, onPick) {
+  var STATE_TEXT = { right: "答对", wrong: "答错", half: "得一半分", blank: "未作答", done: "已作答", todo: "未作答" };
+
+  function cellClass(info) {
+    return "yj-cell yj-cell-" + info.state + (info.current ? " yj-current" : "") + (info.marked ? " yj-marked" : "");
+  }
+
+  function cellLabel(i, info) {
+    return "第 " + (i + 1) + " 题，" + STATE_TEXT[info.state] + (info.marked ? "，已标记" : "");
+  }
+
+  /**
+   * A grid of question numbers (答题卡) for the questions at `indexes`: cell(i) -> {state, current,
+   * marked}; a click calls onPick(i). Built as one string (numbers and fixed words only, no
+   * content) with one listener: a hundred cells cost next to nothing.
+   */
+  function sheetGrid(indexes, cell, onPick) {
     var grid = h("div", { class: "yj-sheet-grid" });
-    for (var i = 0; i < count; i++) grid.appendChild(sheetCell(i, cell(i), onPick));
+    grid.innerHTML = indexes.map(function (i) {
+      var info = cell(i);
+      return '<button type="button" data-i="' + i + '" data-state="' + info.state + '" class="' + cellClass(info) +
+        '" aria-label="' + cellLabel(i, info) + '"' + (info.current ? ' aria-current="step"' : "") + ">" + (i + 1) + "</button>";
+    }).join("");
+    grid.addEventListener("click", function (event) {
+      var cellButton = event.target.closest("button[data-i]");
+      if (cellButton) onPick(Number(cellButton.getAttribute("data-i")));
+    });
     return grid;
   }
 
-  var STATE_TEXT = { right: "答对", wrong: "答错", half: "得一半分", blank: "未作答", done: "已作答", todo: "未作答" };
+  /** Show a cell's new state (the exam updates one cell, not the grid). */
+  function setCell(container, i, info) {
+    var cellButton = container.querySelector('button[data-i="' + i + '"]');
+    if (!cellButton) return;
+    cellButton.className = cellClass(info);
+    cellButton.setAttribute("data-state", info.state);
+    cellButton.setAttribute("aria-label", cellLabel(i, info));
+    if (info.current) cellButton.setAttribute("aria-current", "step");
+    else cellButton.removeAttribute("aria-current");
+  }
 
-  function sheetCell(i, info, onPick) {
-    var classes = "yj-cell yj-cell-" + info.state + (info.current ? " yj-current" : "") + (info.marked ? " yj-marked" : "");
-    return h("button", {
-      type: "button", class: classes, "data-state": info.state,
-      "aria-label": "第 " + (i + 1) + " 题，" + STATE_TEXT[info.state] + (info.marked ? "，已标记" : ""),
-      "aria-current": info.current ? "step" : null,
-      onclick: function () { onPick(i); }
-    }, String(i + 1));
+  /** 0, 1, … n-1 */
+  function range(n) {
+    var out = [];
+    for (var i = 0; i < n; i++) out.push(i);
+    return out;
   }
 
   function percent(right, count) {
@@ -545,7 +574,7 @@
     choices: L.choices, isRight: L.isRight, points: L.points, shuffle: L.shuffle, fmt: L.fmt, drawParts: L.drawParts,
     label: label, answerText: answerText, questionView: questionView, feedbackView: feedbackView,
     explanationView: explanationView, citationsView: citationsView, favButton: favButton, largeToggle: largeToggle,
-    settingToggle: settingToggle, confirmStep: confirmStep, sheetGrid: sheetGrid, sheetCell: sheetCell,
+    settingToggle: settingToggle, confirmStep: confirmStep, sheetGrid: sheetGrid, setCell: setCell, range: range,
     topicTable: topicTable, percent: percent,
     onKeys: onKeys, keyHelp: keyHelp, loadScript: loadScript, loadScripts: loadScripts,
     modes: modes, boot: boot, later: later, duration: duration,

@@ -47,8 +47,25 @@
     if (attempt && !(attempt.items || []).every(function (it) { return byKey[it.id]; })) attempt = null; // bank changed
     var tick = null;
     var totalCount = bp.parts.reduce(function (n, p) { return n + p.count; }, 0);
+    var refs = data.refs || {};
 
-    function cites(q) { return (q.cites || []).map(function (r) { return data.refs[r]; }).filter(Boolean); }
+    function cites(q) { return (q.cites || []).map(function (r) { return refs[r]; }).filter(Boolean); }
+
+    /** The explanations and citations (a second data file, data.review, read for the review
+     * after submitting; fetched early while the learner sits the exam). */
+    function withReview(callback) {
+      if (!data.review) return callback();
+      Q.loadScript(data.review, function (review) {
+        if (review && review.refs !== refs) {
+          data.questions.forEach(function (q) {
+            var more = review.questions[L.qkey(q)];
+            if (more) { q.explanation = more.explanation; q.cites = more.cites; }
+          });
+          refs = review.refs;
+        }
+        callback();
+      });
+    }
 
     function partTitle(p) {
       var part = bp.parts[p];
@@ -83,6 +100,7 @@
 
     function startScreen() {
       stopTimer();
+      unplaceBar();
       document.body.classList.remove("yj-sitting");
       Q.clear(root);
       var actions;
@@ -108,12 +126,23 @@
 
     var els = {};
 
-    /** The exam bar sticks right below Material's header, whatever its height. */
+    var headerWatch = null;
+
+    /** The exam bar sticks right below Material's header, whatever its height: read after each
+     * layout (a ResizeObserver), never forcing one; until then the CSS default (2.4rem). */
     function placeBar() {
       var header = document.querySelector(".md-header");
-      var style = header && window.getComputedStyle(header);
-      var sticky = style && (style.position === "sticky" || style.position === "fixed");
-      els.bar.style.top = (sticky ? header.offsetHeight : 0) + "px";
+      if (!header || !window.ResizeObserver) return;
+      unplaceBar();
+      headerWatch = new ResizeObserver(function () {
+        if (window.getComputedStyle(header).position === "sticky") els.bar.style.top = header.offsetHeight + "px";
+      });
+      headerWatch.observe(header);
+    }
+
+    function unplaceBar() {
+      if (headerWatch) headerWatch.disconnect();
+      headerWatch = null;
     }
 
     function sit() {
@@ -142,7 +171,9 @@
       } else {
         els.timer.textContent = "不限时";
       }
+      buildSheet();
       showQuestion(attempt.pos || 0, false);
+      Q.addTimer(window.setTimeout(function () { withReview(function () {}); }, 2000));
     }
 
     function updateTimer() {
@@ -159,6 +190,7 @@
     var current = null; // the question view shown
 
     function showQuestion(i, focus) {
+      var before = attempt.pos;
       attempt.pos = i;
       store();
       var item = attempt.items[i];
@@ -168,7 +200,7 @@
         else attempt.marks[i] = 1;
         store();
         showMark();
-        updateSheet();
+        updateSheet([i]);
       }, { class: "yj-mark" });
       function showMark() {
         markBtn.textContent = attempt.marks[i] ? "⚑ 已标记" : "⚐ 标记";
@@ -181,7 +213,7 @@
         onChange: function (selected) {
           attempt.answers[i] = selected;
           store();
-          updateSheet();
+          updateSheet([i]);
         }
       });
       current.toggleMark = function () { markBtn.click(); };
@@ -193,28 +225,31 @@
       var card = h("div", { class: "yj-card" }, current.node, h("div", { class: "yj-actions" }, markBtn));
       Q.clear(els.stage).appendChild(card);
       els.stage.appendChild(h("div", { class: "yj-nav" }, prev, next));
-      updateSheet();
+      updateSheet([before, i]);
       if (focus) {
         Q.reveal(card, "start"); // the number and first line below the header and the exam bar
         current.inputs[0].focus({ preventScroll: true });
       }
     }
 
-    function updateSheet() {
+    function cellInfo(i) {
+      return { state: answered(i) ? "done" : "todo", current: i === attempt.pos, marked: Boolean(attempt.marks[i]) };
+    }
+
+    /** The 答题卡, one grid per part, built once per sitting; cells change one by one. */
+    function buildSheet() {
       Q.clear(els.sheet);
-      var done = 0;
-      var grids = {};
-      attempt.items.forEach(function (item, i) {
-        if (!grids[item.part]) {
-          grids[item.part] = h("div", { class: "yj-sheet-grid" });
-          els.sheet.appendChild(h("p", { class: "yj-sheet-part" }, partTitle(item.part)));
-          els.sheet.appendChild(grids[item.part]);
-        }
-        if (answered(i)) done++;
-        grids[item.part].appendChild(Q.sheetCell(i, {
-          state: answered(i) ? "done" : "todo", current: i === attempt.pos, marked: Boolean(attempt.marks[i])
-        }, function (n) { showQuestion(n, true); }));
+      bp.parts.forEach(function (part, p) {
+        var indexes = [];
+        attempt.items.forEach(function (item, i) { if (item.part === p) indexes.push(i); });
+        els.sheet.appendChild(h("p", { class: "yj-sheet-part" }, partTitle(p)));
+        els.sheet.appendChild(Q.sheetGrid(indexes, cellInfo, function (n) { showQuestion(n, true); }));
       });
+    }
+
+    function updateSheet(indexes) {
+      indexes.forEach(function (i) { if (i >= 0) Q.setCell(els.sheet, i, cellInfo(i)); });
+      var done = attempt.items.filter(function (item, i) { return answered(i); }).length;
       els.count.textContent = "已答 " + done + "/" + attempt.items.length;
     }
 
@@ -253,6 +288,7 @@
 
     function submit(auto) {
       stopTimer();
+      unplaceBar();
       document.body.classList.remove("yj-sitting");
       var finished = attempt.ends && auto ? Math.min(Date.now(), attempt.ends) : Date.now();
       var score = L.scoreAttempt(bp, attempt, byKey);
@@ -267,7 +303,8 @@
       var done = attempt;
       attempt = null;
       Q.save(key, null);
-      showResult(done, score, record, auto);
+      Q.clear(root).appendChild(h("p", { class: "yj-hint" }, "正在评分……"));
+      withReview(function () { showResult(done, score, record, auto); });
     }
 
     function scoreTable(score) {
@@ -308,7 +345,7 @@
           (blank ? "未作答的题按答错计分，但不记入错题本（多是没来得及做）" : "") + "。") : null);
       var cards = [];
       review.appendChild(h("p", { class: "yj-sheet-legend" }, "答题卡：绿色答对，红色答错，橙色得一半分，灰色未作答；点题号看该题。"));
-      review.appendChild(Q.sheetGrid(done.items.length, function (i) { return { state: score.states[i] }; }, function (i) {
+      review.appendChild(Q.sheetGrid(Q.range(done.items.length), function (i) { return { state: score.states[i] }; }, function (i) {
         var target = cards[i];
         if (target.fill) {
           target.fill();

@@ -151,7 +151,7 @@
 
     function drawSheet() {
       var stats = book.stats();
-      var grid = Q.sheetGrid(state.list.length, function (i) {
+      var grid = Q.sheetGrid(Q.range(state.list.length), function (i) {
         var s = stats[state.list[i]];
         return { state: !s ? "todo" : s.l === 1 ? "right" : "wrong", current: i === state.pos };
       }, function (i) { goTo(i); });
