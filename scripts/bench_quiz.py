@@ -7,8 +7,10 @@ page takes to become interactive in Debian chromium (over http and from file://)
 The default content is copied to a temporary folder with one extra blueprint of exactly 100
 questions (30 判断, 50 单选, 20 多选, all audiences) and built with `yingji build`. Timings are
 measured inside the page from navigation start (performance.now() = 0): when the 开始考试
-button exists, and — clicking it at once — when the first question's options exist; the
-script then clicks the first option to prove it is really clickable. Prints figures only.
+button exists, and — clicking it at once — when the first question's options exist and when they
+have been painted; the script then clicks the first option to prove it is really clickable. Also
+the page's own DOMContentLoaded and the quiz's share after it (the rest is Material's page, the
+same on every page). Prints figures only.
 """
 
 from __future__ import annotations
@@ -45,10 +47,14 @@ BLUEPRINT = """
 # clicking 开始考试 as soon as it exists.
 PROBE = """
 window.__bench = {};
+document.addEventListener('DOMContentLoaded', () => { window.__bench.dcl = performance.now(); });
 new MutationObserver(() => {
   const start = document.querySelector('.yj-start');
   if (start && !window.__bench.start) { window.__bench.start = performance.now(); start.click(); }
-  if (!window.__bench.question && document.querySelector('.yj-question input')) window.__bench.question = performance.now();
+  if (!window.__bench.question && document.querySelector('.yj-question input')) {
+    window.__bench.question = performance.now();
+    requestAnimationFrame(() => setTimeout(() => { window.__bench.painted = performance.now(); }, 0));
+  }
 }).observe(document, {childList: true, subtree: true});
 """
 
@@ -73,11 +79,18 @@ def sizes(site: Path) -> None:
     print(f"  {'page':45} {'bytes':>9} {'gzip':>8} {'questions':>9}")
     for path in sorted((site / "quiz").rglob("*.data.js")):
         raw = path.read_bytes()
-        count = raw.count(b'"explanation":')
+        count = raw.count(b'"stem":') or raw.count(b'"explanation":')
         print(f"  {path.relative_to(site).as_posix():45} {len(raw):9,} {len(gzip.compress(raw)):8,} {count:9}")
-    engine = sum(p.stat().st_size for p in (site / "assets" / "yingji").iterdir())
-    html = (site / "quiz" / "exam" / "bench-100.html").stat().st_size
-    print(f"  engine (3 JS + 1 CSS, every page, cached): {engine:,} bytes; exam page HTML: {html:,} bytes")
+    engine = sorted((site / "assets" / "yingji").iterdir())
+    engine_bytes = b"".join(p.read_bytes() for p in engine)
+    names = ", ".join(p.name for p in engine)
+    print(f"  engine ({names}; every page, cached): {len(engine_bytes):,} bytes, gzip {len(gzip.compress(engine_bytes)):,}")
+    page = (site / "quiz" / "exam" / "bench-100.html").read_bytes()
+    data = (site / "quiz" / "exam" / "bench-100.data.js").read_bytes()
+    total = page + engine_bytes + data
+    print(f"  100-question exam page until the first question: HTML {len(page):,} + engine {len(engine_bytes):,} + data {len(data):,}"
+          f" = {len(total):,} bytes (gzip {len(gzip.compress(page)) + len(gzip.compress(engine_bytes)) + len(gzip.compress(data)):,});"
+          " Material's own CSS/JS and the search index not counted")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -101,11 +114,11 @@ def measure(browser, url: str, slowdown: float) -> tuple[float, float]:
         page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
     page.add_init_script(PROBE)
     page.goto(url)
-    page.wait_for_function("window.__bench.question")
+    page.wait_for_function("window.__bench.painted")
     page.click(".yj-question input >> nth=0", timeout=2000)  # really clickable
     marks = page.evaluate("window.__bench")
     context.close()
-    return marks["start"], marks["question"]
+    return marks["start"], marks["question"], marks["painted"], marks["dcl"]
 
 
 def baseline(browser, url: str, slowdown: float) -> float:
@@ -138,12 +151,12 @@ def main() -> int:
             for slowdown in (1, args.cpu_slowdown):
                 for name, url in urls.items():
                     runs = [measure(browser, url, slowdown) for _ in range(args.runs)]
-                    start = statistics.median(r[0] for r in runs)
-                    question = statistics.median(r[1] for r in runs)
+                    start, question, painted, dcl = (statistics.median(r[i] for r in runs) for i in range(4))
+                    own = statistics.median(r[2] - r[3] for r in runs)
                     label = f"{name}, CPU ×{slowdown:g}"
                     plain = statistics.median(baseline(browser, url.replace("quiz/exam/bench-100", "plan/index"), slowdown) for _ in range(args.runs))
-                    print(f"  {label:20} start button ready {start:7.0f}   first question clickable {question:7.0f}"
-                          f"   (plain page without quiz: DOMContentLoaded {plain:5.0f})")
+                    print(f"  {label:20} start button ready {start:6.0f}   first question clickable {question:6.0f}, painted {painted:6.0f}"
+                          f"   (its DOMContentLoaded {dcl:5.0f}, the quiz after it {own:4.0f}; plain page without quiz: DOMContentLoaded {plain:5.0f})")
             browser.close()
     return 0
 

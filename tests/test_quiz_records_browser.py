@@ -205,10 +205,14 @@ def test_records_of_a_removed_question_disappear_gracefully(screen, open_page):
     assert page.locator(".yj-wrong-book .yj-item").evaluate_all("els => els.map(e => e.dataset.qid)") == ["t-pd-1"]
     assert page.locator(".yj-fav-book .yj-item").count() == 0
     assert page.inner_text(".yj-today h2") == "今日复习（1 题）"
-    assert "gone-1" not in stored(page, "wrong") and stored(page, "fav") == {} and set(stored(page, "sched")) == {"t-pd-1"}
+    assert "复习计划中共 1 题" in page.inner_text(".yj-today")
+    # left out, not deleted: sites opened from file:// share one storage, the question may be another site's
+    assert "gone-1" in stored(page, "wrong") and set(stored(page, "sched")) == {"gone-1", "gone-2", "t-pd-1"}
     page = open_page(SHEET)
     items = page.locator(".yj-sheet-wrong li")
     assert items.count() == 1 and items.inner_text() == "（此题已从题库中删除）" and items.get_attribute("value") == "2"
     assert "（已删除的专题）" in page.inner_text(".yj-paper")
     page = open_page(RECORDS)
     assert page.locator(".yj-record").count() == 1
+    page = open_page(HOME)
+    assert page.inner_text(".yj-home-today strong") == "今日复习 1 题"

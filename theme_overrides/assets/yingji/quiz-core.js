@@ -184,11 +184,11 @@
       book.unschedule(Object.keys(book.favs()).filter(function (key) { return !wrong[key]; }));
       save(KEYS.fav, null);
     },
-    /** Drop what is stored about questions no longer in the bank (removed, or a new version). */
-    prune: function (exists) {
+    /** Drop what is stored about the questions keep(key) refuses (earlier versions). */
+    prune: function (keep) {
       [KEYS.wrong, KEYS.fav, KEYS.sched, KEYS.stats].forEach(function (name) {
         var all = load(name, {});
-        var stale = Object.keys(all).filter(function (key) { return !exists(key); });
+        var stale = Object.keys(all).filter(function (key) { return !keep(key); });
         stale.forEach(function (key) { delete all[key]; });
         if (stale.length) save(name, all);
       });
@@ -541,12 +541,15 @@
   }
 
   var timers = [];
+  var leaving = []; // what a page's quiz undoes when another page is shown (instant navigation)
   var modes = {};
 
   /** Called on every page view (also after Material's instant navigation). */
   function boot() {
     timers.forEach(function (t) { window.clearInterval(t); window.clearTimeout(t); });
     timers = [];
+    leaving.forEach(function (undo) { undo(); });
+    leaving = [];
     keyHandlers = [];
     document.body.classList.remove("yj-sitting");
     L.migrate({ load: load, save: save }, Date.now());
@@ -578,7 +581,8 @@
     topicTable: topicTable, percent: percent,
     onKeys: onKeys, keyHelp: keyHelp, loadScript: loadScript, loadScripts: loadScripts,
     modes: modes, boot: boot, later: later, duration: duration,
-    addTimer: function (t) { timers.push(t); return t; }
+    addTimer: function (t) { timers.push(t); return t; },
+    onLeave: function (undo) { leaving.push(undo); }
   };
   prefetch();
 })();

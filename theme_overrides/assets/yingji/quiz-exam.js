@@ -138,6 +138,7 @@
         if (window.getComputedStyle(header).position === "sticky") els.bar.style.top = header.offsetHeight + "px";
       });
       headerWatch.observe(header);
+      Q.onLeave(unplaceBar);
     }
 
     function unplaceBar() {
@@ -172,7 +173,7 @@
         els.timer.textContent = "不限时";
       }
       buildSheet();
-      showQuestion(attempt.pos || 0, false);
+      showQuestion(attempt.pos || 0, true);
       Q.addTimer(window.setTimeout(function () { withReview(function () {}); }, 2000));
     }
 

@@ -9,11 +9,22 @@
   var WEAK_MIN_ANSWERS = 3; // a topic is ranked once it has this many answers
   var WEAK_DRILL = 20; // questions in one 练薄弱 round
 
-  /** The bank index as lookups: which topic holds a key, and whether a key exists now. */
+  /** The bank index as lookups: which topic holds a key, whether a key exists now, and whether
+   * it is an earlier version of a question that exists now. */
   function bankIndex(bank) {
     var topicOf = {};
-    bank.topics.forEach(function (t) { t.keys.forEach(function (key) { topicOf[key] = t; }); });
-    return { bank: bank, topicOf: topicOf, exists: function (key) { return Boolean(topicOf[key]); } };
+    var ids = {};
+    bank.topics.forEach(function (t) {
+      t.keys.forEach(function (key) {
+        topicOf[key] = t;
+        ids[key.split("~")[0]] = true;
+      });
+    });
+    return {
+      bank: bank, topicOf: topicOf,
+      exists: function (key) { return Boolean(topicOf[key]); },
+      outdated: function (key) { return !topicOf[key] && Boolean(ids[String(key).split("~")[0]]); }
+    };
   }
 
   function dueText(entry) {
@@ -26,7 +37,9 @@
 
   Q.modes.review = function (root, bank) {
     var index = bankIndex(bank);
-    book.prune(index.exists); // records of removed questions (or of an earlier version) go
+    // records of an earlier version of a question go; those of questions not in this bank are
+    // only left out (several sites opened from file:// share one storage)
+    book.prune(function (key) { return !index.outdated(key); });
     var questions = {}; // key -> question with its resolved citations
     var ready = Q.later(root);
     function shown() { // the first view is on screen (after the data it needs)
