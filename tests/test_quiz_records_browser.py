@@ -106,6 +106,7 @@ def test_the_score_sheet_prints_on_a4_with_name_scores_and_wrong_answers(screen,
     page.pdf(path=str(pdf), prefer_css_page_size=True)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     assert re.search(r"Page size:\s+59\d\.\d+ x 841\.\d+ pts \(A4\)", info), info
+    assert re.search(r"Pages:\s+1\n", info), info  # the six-question sheet fits one page, no blank page after it
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "张三" in text and "示例化工有限公司" in text and "培训老师签名" in text and "成绩单" in text
     assert "测试县应急管理知识与培训" not in text  # the site's header is not printed

@@ -108,15 +108,14 @@
       }));
     }
     var panel = h("div", { class: "yj-panel" },
-      h("div", { class: "yj-toolbar" },
-        h("div", { class: "yj-segmented", role: "group", "aria-label": "出题顺序" }, seqBtn, rndBtn),
-        studyBtn, Q.largeToggle(root)),
+      h("div", { class: "yj-toolbar yj-modes" },
+        h("div", { class: "yj-segmented", role: "group", "aria-label": "出题顺序" }, seqBtn, rndBtn), studyBtn),
       h("div", { class: "yj-toolbar yj-filters" },
         h("label", { class: "yj-select" }, "题型：", typeSelect),
         chapterSelect ? h("label", { class: "yj-select" }, "章节：", chapterSelect) : null),
       h("div", { class: "yj-toolbar yj-settings" },
         Q.settingToggle("shuffle", "选项乱序", function () { show(); }),
-        Q.settingToggle("auto", "答对后自动下一题")),
+        Q.settingToggle("auto", "答对后自动下一题"), Q.largeToggle(root)),
       progressLine, bar);
 
     /* below the question: jump to N, the 答题卡, the keyboard help, reset */

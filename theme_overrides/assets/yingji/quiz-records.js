@@ -30,15 +30,23 @@
 
   /** Scores over time as a small line chart: a dot per exam (green passed, red not), the pass line. */
   function scoreChart(records) {
-    var W = 320, H = 140, P = 14;
+    var W = 320, H = 140, P = 16;
     var c = L.chart(records, W, H, P);
+    var last = records[records.length - 1];
     var chart = svg("svg", { viewBox: "0 0 " + W + " " + H, class: "yj-chart", role: "img",
       "aria-label": "成绩走势：" + records.map(function (r) { return Q.fmt(r.score); }).join("、") + " 分" },
       svg("rect", { x: P, y: P, width: W - 2 * P, height: H - 2 * P, class: "yj-chart-frame" }),
       c.pass === null ? null : svg("line", { x1: P, x2: W - P, y1: c.pass, y2: c.pass, class: "yj-chart-pass" }),
+      c.pass === null ? null : svg("text", { x: W - P - 2, y: c.pass - 3, "text-anchor": "end", class: "yj-chart-label" }),
       records.length > 1 ? svg("polyline", { points: c.line, class: "yj-chart-line" }) : null);
-    c.dots.forEach(function (d) {
+    if (c.pass !== null) chart.querySelector("text").textContent = "合格线 " + Q.fmt(last.pass);
+    c.dots.forEach(function (d, i) {
       chart.appendChild(svg("circle", { cx: d.x, cy: d.y, r: 4, class: d.passed ? "yj-chart-pass-dot" : "yj-chart-fail-dot" }));
+      if (records.length <= 12) { // each score written above its dot while they fit
+        var label = svg("text", { x: d.x, y: d.y < 2 * P ? d.y + 14 : d.y - 7, "text-anchor": "middle", class: "yj-chart-label" });
+        label.textContent = Q.fmt(records[i].score);
+        chart.appendChild(label);
+      }
     });
     return h("figure", { class: "yj-chart-box" }, chart,
       h("figcaption", null, "成绩走势（左旧右新；虚线为合格线；绿点合格，红点不合格）"));
