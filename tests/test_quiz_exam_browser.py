@@ -94,6 +94,19 @@ def test_timer_running_out_submits_automatically(open_page, key, page):
 
 
 @HTTP_ONLY
+def test_the_exam_data_is_loaded_once_and_the_explanations_while_sitting(open_page, page):
+    loaded = []
+    page.on("request", lambda request: loaded.append(request.url.rsplit("/", 1)[1]) if ".data.js" in request.url else None)
+    page.clock.install()
+    page = open_page(EXAM)
+    assert loaded == ["kurz.data.js"]  # the page's own deferred script; the engine does not load it again
+    page.click(".yj-start")
+    page.clock.run_for(3000)
+    page.wait_for_function("window.yingjiQuizData['quiz/exam/kurz.review.data.js']")
+    assert loaded == ["kurz.data.js", "kurz.review.data.js"]
+
+
+@HTTP_ONLY
 def test_an_exam_in_progress_survives_a_reload(open_page, key):
     page = open_page(EXAM)
     page.click(".yj-start")

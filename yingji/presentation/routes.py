@@ -130,6 +130,11 @@ class RouteTable:
         path, anchor = self.target(kind, entity, anchor)
         return relative(from_path, path, anchor)
 
+    def file_link(self, from_path: str, kind: str, entity: str = "") -> str:
+        """Relative address of a file (not a page: mkdocs does not rewrite it) from a page as
+        served, for raw HTML such as a <script src>: x.data.js beside x.html, ../x.data.js from x/."""
+        return relative(served_path(from_path, self.directory_urls), self.path(kind, entity))
+
     def url(self, kind: str, entity: str = "", anchor: str | None = None) -> str:
         """The address as served, relative to the site's root: villages/x/y.html (or y/)."""
         path, anchor = self.target(kind, entity, anchor)

@@ -100,6 +100,7 @@ def quiz_pages(knowledge: Knowledge, routes: RouteTable) -> dict[str, str]:
             "count": len(entries),
             "types": type_counts(entries),
             "data_src": data_src,
+            "data_url": routes.file_link(route.path, "practice-data", topic.id),
             "review_href": routes.link(route.path, "quiz-review"),
         }
         pages[route.path] = render("quiz/practice.md.j2", topic=view)
@@ -108,7 +109,8 @@ def quiz_pages(knowledge: Knowledge, routes: RouteTable) -> dict[str, str]:
         exam = knowledge.exams[route.entity]
         data_src = routes.path("exam-data", exam.id)
         pool = data.exam_pool(knowledge, exam)
-        view = exam_summary(exam) | {"data_src": data_src, "pool": len(pool), "grouped": any(e.question.group for e in pool)}
+        view = exam_summary(exam) | {"data_src": data_src, "data_url": routes.file_link(route.path, "exam-data", exam.id),
+                                     "pool": len(pool), "grouped": any(e.question.group for e in pool)}
         pages.update([render_page(routes, "exam", exam.id, "quiz/exam.md.j2", exam=view)])
         pages[data_src] = data_script(data_src, data.exam_data(knowledge, exam, routes))
         review_src = routes.path("exam-review-data", exam.id)

@@ -515,10 +515,14 @@
     });
   }
 
-  /** Start loading the data of the quizzes on this page at once (before the page has finished). */
+  /** Start loading the data of the quizzes on this page at once (before the page has finished),
+   * unless the page loads it itself (a deferred <script> after the quiz: it runs before the
+   * page is ready; if it failed, boot loads the data again). */
   function prefetch() {
     document.querySelectorAll(".yj-quiz[data-src]").forEach(function (root) {
-      loadScript(root.getAttribute("data-src"), function () {});
+      var src = root.getAttribute("data-src");
+      var own = Array.prototype.some.call(document.scripts, function (tag) { return tag.src === ROOT + src; });
+      if (!own) loadScript(src, function () {});
     });
   }
 
