@@ -109,7 +109,12 @@ def test_exam_bar_is_one_row_that_nothing_covers(screen, open_page, page):
 
 def test_the_next_question_starts_below_the_header_and_the_exam_bar(screen, open_page, page, key):
     page = open_page(LANG)
+    page.locator(".yj-start").scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -window.innerHeight + 120)")  # the start button at the bottom of the screen
     page.click(".yj-start")
+    page.evaluate("new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)))")  # the next frame
+    assert in_view(page, ".yj-stage .yj-meta") and in_view(page, ".yj-stage .yj-stem")
+    assert page.evaluate("document.activeElement.closest('.yj-question') !== null")  # ready for the keyboard
     for n in range(2, 7):
         choose(page, key[current_qid(page)]["answer"])
         page.locator(".yj-nav >> text=下一题").scroll_into_view_if_needed()

@@ -173,7 +173,14 @@
         els.timer.textContent = "不限时";
       }
       buildSheet();
-      showQuestion(attempt.pos || 0, true);
+      showQuestion(attempt.pos || 0, false);
+      // then, in the frame that paints it, the first question below the bars (its layout is needed
+      // for that paint anyway: reading it earlier would lay the page out twice)
+      window.requestAnimationFrame(function () {
+        if (!current || !current.node.isConnected) return;
+        Q.reveal(current.node.parentNode, "start");
+        current.inputs[0].focus({ preventScroll: true });
+      });
       Q.addTimer(window.setTimeout(function () { withReview(function () {}); }, 2000));
     }
 
