@@ -209,9 +209,9 @@ def test_site_links_follow_how_the_page_is_served(quiz, path, expected):
 def test_wrong_book_counts_each_miss_and_keeps_the_last_answer(quiz):
     page = quiz()
     book = js(page, """
-        Q.book.addWrong(a[0], ["A"]);
-        Q.book.addWrong(a[0], ["A", "C"], ["B", "A", "C", "D"]);
-        Q.book.addWrong(a[1], []);
+        Q.book.answer(a[0], false, ["A"]);
+        Q.book.answer(a[0], false, ["A", "C"], ["B", "A", "C", "D"]);
+        Q.book.answers([{q: a[1], right: false, selected: []}]);
         const stored = JSON.parse(localStorage.getItem(Q.KEYS.wrong));
         const first = {n: stored.m1.n, a: stored.m1.a, o: stored.m1.o, copied: "q" in stored.m1};
         Q.book.removeWrong("m1");
@@ -238,7 +238,7 @@ def test_favourites_toggle_and_every_answer_is_counted(quiz):
 def test_clear_all_removes_only_the_quiz_keys_and_a_reload_keeps_the_rest(quiz):
     page = quiz()
     js(page, """
-        Q.book.addWrong(a[0], ["A"]);
+        Q.book.answer(a[0], false, ["A"]);
         Q.book.toggleFav(a[0]);
         localStorage.setItem("other.app", "1");
     """, SINGLE)
@@ -254,8 +254,8 @@ def test_without_storage_the_books_live_in_memory(quiz):
         const blocked = () => { throw new DOMException("denied", "SecurityError"); };
         Storage.prototype.getItem = blocked;
         Storage.prototype.setItem = blocked;
-        Q.book.addWrong(a[0], ["B"]);
-        Q.book.addWrong(a[0], ["D"]);
+        Q.book.answer(a[0], false, ["B"]);
+        Q.book.answer(a[0], false, ["D"]);
         return [Q.storageOk(), Q.book.wrong().s1.n, Q.book.wrong().s1.a];
     """, SINGLE)
     assert state == [False, 2, ["D"]]

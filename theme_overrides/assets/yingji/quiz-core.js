@@ -125,6 +125,14 @@
 
   function today() { return L.dayNumber(Date.now()); }
 
+  /** Count a wrong answer in the 错题本 (all: key -> entry), with the options' order if shuffled. */
+  function wrongEntry(all, q, selected, order) {
+    var key = L.qkey(q);
+    var entry = { n: ((all[key] || {}).n || 0) + 1, t: Date.now(), a: selected || [] };
+    if (L.isShuffled(q, order)) entry.o = order;
+    all[key] = entry;
+  }
+
   /** What the device keeps about questions: keys and answers only (quiz-logic.js KEYS). */
   var book = {
     wrong: function () { return load(KEYS.wrong, {}); },
@@ -133,22 +141,28 @@
     sched: function () { return load(KEYS.sched, {}); },
 
     /** One answer anywhere (practice, exam, review): statistics, the review schedule and, when
-     * wrong, the 错题本 (with the option order shown, so it shows the same letters). */
+     * wrong, the 错题本 (with the option order shown, so it shows the same letters). Returns what
+     * it did to the schedule (quiz-logic.js reviewAnswer). */
     answer: function (q, right, selected, order) {
-      var key = L.qkey(q);
-      update(KEYS.stats, {}, function (stats) { L.countAnswer(stats, key, right); });
-      var moved = update(KEYS.sched, {}, function (sched) { return L.reviewAnswer(sched, key, right, today()); });
-      if (!right) book.addWrong(q, selected, order);
-      return moved;
+      return book.answers([{ q: q, right: right, selected: selected, order: order }])[0];
     },
-    addWrong: function (q, selected, order) {
-      var key = L.qkey(q);
-      update(KEYS.wrong, {}, function (all) {
-        var entry = { n: ((all[key] || {}).n || 0) + 1, t: Date.now(), a: selected || [] };
-        if (L.isShuffled(q, order)) entry.o = order;
-        all[key] = entry;
+    /** Many answers at once (an exam's): each stored object is read and written once. */
+    answers: function (list) {
+      var stats = load(KEYS.stats, {});
+      var sched = load(KEYS.sched, {});
+      var wrong = load(KEYS.wrong, {});
+      var day = today();
+      var moves = list.map(function (a) {
+        var key = L.qkey(a.q);
+        L.countAnswer(stats, key, a.right);
+        var moved = L.reviewAnswer(sched, key, a.right, day);
+        if (!a.right) wrongEntry(wrong, a.q, a.selected, a.order);
+        return moved;
       });
-      update(KEYS.sched, {}, function (sched) { L.schedule(sched, key, today()); });
+      save(KEYS.stats, stats);
+      save(KEYS.sched, sched);
+      if (list.some(function (a) { return !a.right; })) save(KEYS.wrong, wrong);
+      return moves;
     },
     /** Out of the 错题本; `forget` also takes it off the review schedule (unless it is a 收藏). */
     removeWrong: function (key, forget) {

@@ -302,10 +302,12 @@
       var score = L.scoreAttempt(bp, attempt, byKey);
       // answered questions count for the statistics and the review schedule; answered wrong (or
       // only half right) they go into the 错题本. Blank ones are reviewed here but not booked.
+      var answers = [];
       attempt.items.forEach(function (item, i) {
         var selected = attempt.answers[i] || [];
-        if (selected.length) Q.book.answer(byKey[item.id], score.states[i] === "right", selected, item.order);
+        if (selected.length) answers.push({ q: byKey[item.id], right: score.states[i] === "right", selected: selected, order: item.order });
       });
+      Q.book.answers(answers);
       var record = L.examRecord(data, attempt, score, finished, auto);
       Q.book.addRecord(record);
       var done = attempt;
