@@ -107,6 +107,20 @@ def test_the_exam_data_is_loaded_once_and_the_explanations_while_sitting(open_pa
 
 
 @HTTP_ONLY
+@pytest.mark.parametrize("path, parts", [
+    (EXAM, ["quiz-exam.js"]), (REVIEW, ["quiz-practice.js", "quiz-review.js"]), ("quiz/records", ["quiz-records.js"]),
+])
+def test_each_quiz_page_loads_only_its_part_of_the_engine(open_page, page, path, parts):
+    loaded = []
+    page.on("request", lambda request: loaded.append(request.url.rsplit("/", 1)[1]) if "/assets/yingji/" in request.url else None)
+    open_page(path)
+    assert sorted(name for name in loaded if name.endswith(".js")) == sorted(["quiz-logic.js", "quiz-core.js", *parts])
+    loaded.clear()
+    page.goto(f"{open_page.base}/plan/index.html")  # a page without a quiz
+    assert sorted(name for name in loaded if name.endswith(".js")) == ["quiz-core.js", "quiz-logic.js"]
+
+
+@HTTP_ONLY
 def test_an_exam_in_progress_survives_a_reload(open_page, key):
     page = open_page(EXAM)
     page.click(".yj-start")

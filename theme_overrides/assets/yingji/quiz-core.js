@@ -529,12 +529,51 @@
     });
   }
 
-  /** Start loading the data of the quizzes on this page at once (before the page has finished),
-   * unless the page loads it itself (a deferred <script> after the quiz: it runs before the
-   * page is ready; if it failed, boot loads the data again). */
+  // The engine's parts each kind of quiz needs (they register modes named like themselves):
+  // loaded with a page's first quiz of that kind, so pages without a quiz carry only quiz-logic.js
+  // and this file. A part already on the page (included by hand) is not loaded again.
+  var PARTS = {
+    practice: ["practice"], exam: ["exam"], review: ["practice", "review"], home: ["practice", "review"],
+    records: ["records"], scoresheet: ["records"]
+  };
+  var partRequests = {};
+
+  function loadPart(name, callback) {
+    if (modes[name]) return callback();
+    var request = partRequests[name];
+    if (!request) {
+      request = partRequests[name] = { callbacks: [] };
+      var tag = h("script", { src: ROOT + "assets/yingji/quiz-" + name + ".js" });
+      tag.async = false; // parts run in the order asked for (review uses practice's answer card)
+      var finish = function () {
+        delete partRequests[name];
+        request.callbacks.forEach(function (cb) { cb(); });
+      };
+      tag.onload = finish;
+      tag.onerror = finish;
+      document.head.appendChild(tag);
+    }
+    request.callbacks.push(callback);
+  }
+
+  /** callback(the mode's function, or undefined when its part could not be loaded). */
+  function withMode(name, callback) {
+    var parts = PARTS[name] || [];
+    var left = parts.length;
+    if (modes[name] || !left) return callback(modes[name]);
+    parts.forEach(function (part) {
+      loadPart(part, function () { if (--left === 0) callback(modes[name]); });
+    });
+  }
+
+  /** Start loading what the quizzes on this page need at once (before the page has finished):
+   * their part of the engine and their data, unless the page loads the data itself (a deferred
+   * <script> after the quiz: it runs before the page is ready; if it failed, boot loads again). */
   function prefetch() {
-    document.querySelectorAll(".yj-quiz[data-src]").forEach(function (root) {
+    document.querySelectorAll(".yj-quiz[data-mode]").forEach(function (root) {
+      withMode(root.getAttribute("data-mode"), function () {});
       var src = root.getAttribute("data-src");
+      if (!src) return;
       var own = Array.prototype.some.call(document.scripts, function (tag) { return tag.src === ROOT + src; });
       if (!own) loadScript(src, function () {});
     });
@@ -542,6 +581,7 @@
 
   function failed(root) {
     clear(root).appendChild(h("p", { class: "yj-error", role: "alert" }, "题目数据加载失败，请刷新页面重试。"));
+    root.setAttribute("data-ready", "failed");
   }
 
   /* --------------------------------------------------------- lifecycle */
@@ -573,18 +613,21 @@
     L.migrate({ load: load, save: save }, Date.now());
     document.querySelectorAll(".yj-quiz[data-mode]").forEach(function (root) {
       if (root.getAttribute("data-ready")) return;
-      var mode = modes[root.getAttribute("data-mode")];
-      if (!mode) return;
       root.setAttribute("data-ready", "loading");
       var src = root.getAttribute("data-src");
-      var start = function (data) {
-        if (src && !data) return failed(root);
+      var mode = null;
+      var data = null;
+      var waiting = 2; // the engine's part and the data, loaded side by side
+      var start = function () {
+        if (--waiting) return;
+        if (!mode || (src && !data)) return failed(root);
         clear(root);
         mode(root, data);
         if (root.getAttribute("data-ready") === "loading") root.setAttribute("data-ready", "1");
       };
-      if (src) loadScript(src, start);
-      else start(null);
+      withMode(root.getAttribute("data-mode"), function (fn) { mode = fn; start(); });
+      if (src) loadScript(src, function (loaded) { data = loaded; start(); });
+      else start();
     });
   }
 
