@@ -125,14 +125,14 @@ def test_exam_data_leaves_explanations_to_the_review_file(knowledge, pages, rout
 
 
 def test_quiz_pages_start_loading_their_data_while_they_are_parsed(knowledge, pages):
-    """A deferred <script> beside the quiz, relative to the page as served (mkdocs does not
-    rewrite a script's src): x.data.js beside x.html, ../x.data.js from x/ with directory URLs."""
-    assert '<script src="zhuyao-fuzeren-moni.data.js" defer></script>' in pages["quiz/exam/zhuyao-fuzeren-moni.md"]
-    assert '<script src="xiaofang-fa.data.js" defer></script>' in pages["quiz/practice/xiaofang-fa.md"]
+    """A preload link beside the quiz, relative to the page as served (mkdocs does not rewrite
+    it): x.data.js beside x.html, ../x.data.js from x/ with directory URLs."""
+    assert '<link rel="preload" as="script" href="zhuyao-fuzeren-moni.data.js">' in pages["quiz/exam/zhuyao-fuzeren-moni.md"]
+    assert '<link rel="preload" as="script" href="xiaofang-fa.data.js">' in pages["quiz/practice/xiaofang-fa.md"]
     from yingji.presentation.routes import plan_routes
 
     directories = quiz_pages(knowledge, plan_routes(knowledge, "public", directory_urls=True))
-    assert '<script src="../xiaofang-fa.data.js" defer></script>' in directories["quiz/practice/xiaofang-fa.md"]
+    assert '<link rel="preload" as="script" href="../xiaofang-fa.data.js">' in directories["quiz/practice/xiaofang-fa.md"]
 
 
 def test_the_bank_index_lists_every_storage_key_by_topic(knowledge, pages):

@@ -132,7 +132,7 @@ class RouteTable:
 
     def file_link(self, from_path: str, kind: str, entity: str = "") -> str:
         """Relative address of a file (not a page: mkdocs does not rewrite it) from a page as
-        served, for raw HTML such as a <script src>: x.data.js beside x.html, ../x.data.js from x/."""
+        served, for raw HTML such as a preload link: x.data.js beside x.html, ../x.data.js from x/."""
         return relative(served_path(from_path, self.directory_urls), self.path(kind, entity))
 
     def url(self, kind: str, entity: str = "", anchor: str | None = None) -> str:

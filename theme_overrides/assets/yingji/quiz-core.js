@@ -533,7 +533,7 @@
   // loaded with a page's first quiz of that kind, so pages without a quiz carry only quiz-logic.js
   // and this file. A part already on the page (included by hand) is not loaded again.
   var PARTS = {
-    practice: ["practice"], exam: ["exam"], review: ["practice", "review"], home: ["practice", "review"],
+    practice: ["practice"], exam: ["exam"], review: ["practice", "review"], home: ["review"],
     records: ["records"], scoresheet: ["records"]
   };
   var partRequests = {};
@@ -567,15 +567,12 @@
   }
 
   /** Start loading what the quizzes on this page need at once (before the page has finished):
-   * their part of the engine and their data, unless the page loads the data itself (a deferred
-   * <script> after the quiz: it runs before the page is ready; if it failed, boot loads again). */
+   * their part of the engine and their data (which the page itself asked the browser to fetch
+   * early, <link rel="preload">, so it is often there already). */
   function prefetch() {
     document.querySelectorAll(".yj-quiz[data-mode]").forEach(function (root) {
       withMode(root.getAttribute("data-mode"), function () {});
-      var src = root.getAttribute("data-src");
-      if (!src) return;
-      var own = Array.prototype.some.call(document.scripts, function (tag) { return tag.src === ROOT + src; });
-      if (!own) loadScript(src, function () {});
+      if (root.getAttribute("data-src")) loadScript(root.getAttribute("data-src"), function () {});
     });
   }
 
@@ -635,7 +632,7 @@
     L: L, h: h, clear: clear, button: button, paragraphs: paragraphs, reveal: reveal,
     load: load, save: save, KEYS: KEYS, storageOk: function () { return storageOk; }, book: book, today: today,
     qkey: L.qkey, currentKey: L.currentKey, siteUrl: siteUrl,
-    choices: L.choices, isRight: L.isRight, points: L.points, shuffle: L.shuffle, fmt: L.fmt, drawParts: L.drawParts,
+    choices: L.choices, isRight: L.isRight, points: L.points, shuffle: L.shuffle, fmt: L.fmt,
     label: label, answerText: answerText, questionView: questionView, feedbackView: feedbackView,
     explanationView: explanationView, citationsView: citationsView, favButton: favButton, largeToggle: largeToggle,
     settingToggle: settingToggle, confirmStep: confirmStep, sheetGrid: sheetGrid, setCell: setCell, range: range,
