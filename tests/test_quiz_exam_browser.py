@@ -107,17 +107,16 @@ def test_the_exam_data_is_loaded_once_and_the_explanations_while_sitting(open_pa
 
 
 @HTTP_ONLY
-@pytest.mark.parametrize("path, parts", [
-    (EXAM, ["quiz-exam.js"]), (REVIEW, ["quiz-practice.js", "quiz-review.js"]), ("quiz/records", ["quiz-records.js"]),
-])
-def test_each_quiz_page_loads_only_its_part_of_the_engine(open_page, page, path, parts):
+@pytest.mark.parametrize("path, parts", [(EXAM, []), (REVIEW, ["quiz-review.js"]), ("quiz/records", ["quiz-records.js"])])
+def test_the_review_and_records_parts_of_the_engine_load_only_on_their_pages(open_page, page, path, parts):
+    every_page = ["quiz-core.js", "quiz-exam.js", "quiz-logic.js", "quiz-practice.js"]
     loaded = []
     page.on("request", lambda request: loaded.append(request.url.rsplit("/", 1)[1]) if "/assets/yingji/" in request.url else None)
     open_page(path)
-    assert sorted(name for name in loaded if name.endswith(".js")) == sorted(["quiz-logic.js", "quiz-core.js", *parts])
+    assert sorted(name for name in loaded if name.endswith(".js")) == sorted(every_page + parts)
     loaded.clear()
     page.goto(f"{open_page.base}/plan/index.html")  # a page without a quiz
-    assert sorted(name for name in loaded if name.endswith(".js")) == ["quiz-core.js", "quiz-logic.js"]
+    assert sorted(name for name in loaded if name.endswith(".js")) == every_page
 
 
 @HTTP_ONLY

@@ -529,9 +529,10 @@
     });
   }
 
-  // The engine's parts each kind of quiz needs (they register modes named like themselves):
-  // loaded with a page's first quiz of that kind, so pages without a quiz carry only quiz-logic.js
-  // and this file. A part already on the page (included by hand) is not loaded again.
+  // The engine's parts each kind of quiz needs (they register modes named like themselves). The
+  // practice and exam parts are on every page (mkdocs.yml: they run before the page is ready,
+  // ahead of Material's own start-up work); the others are loaded with a page that has their
+  // quiz. A part already on the page is not loaded again.
   var PARTS = {
     practice: ["practice"], exam: ["exam"], review: ["practice", "review"], home: ["review"],
     records: ["records"], scoresheet: ["records"]
