@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, copy_project
+from conftest import FIXTURES, REPO, copy_project
 
 CASES = sorted(p.name for p in (FIXTURES / "bad").iterdir() if p.is_dir())
 
@@ -37,5 +38,24 @@ def test_every_required_kind_of_mistake_has_a_case():
     required = {
         "yaml-syntax", "unknown-key", "wrong-type", "missing-field", "dangling-ref", "duplicate-id",
         "answer-not-in-options", "bad-date", "phone-as-number", "empty-file", "not-utf8",
+        "yaml-unclosed-bracket", "yaml-unclosed-quote", "yaml-full-width-colon", "yaml-control-character",
+        "yaml-no-space-after-colon", "typo-required-key", "broken-file-refs-quiet", "misspelt-list-refs-quiet",
+        "readme-example",
     }
     assert required <= set(CASES)
+
+
+def readme_error_example() -> list[str]:
+    """The lines of the example under “怎样看懂报错” in README.md."""
+    section = (REPO / "README.md").read_text("utf-8").split("## 怎样看懂报错", 1)[1]
+    return re.search(r"```\n(.*?)```", section, re.S).group(1).splitlines()
+
+
+def test_the_readme_error_example_is_what_check_prints(tmp_path, yingji):
+    """Format errors of one file and reference errors of the others, all in one run, exactly as
+    the README shows them (the project is the minimal one with the three mistakes it describes)."""
+    project = copy_project(FIXTURES / "minimal", tmp_path / "project")
+    overlay("readme-example", project)
+    result = yingji(project, "check")
+    assert result.stderr.splitlines() == readme_error_example()
+    assert result.returncode == 1

@@ -78,13 +78,40 @@ def test_check_warns_on_guessable_questions_and_still_passes(project, yingji):
     assert "1 道答案为“错误”、0 道为“正确”" in found[f"questions[{index('p-1')}].stem"]
     assert f"questions[{index('p-3')}].stem" not in found  # 即可: one true, one false
     assert "只有这一项属于“数量或期限”" in found[f"questions[{index('p-5')}].options.C"]
-    assert "比最长的正确选项长 2 倍以上" in found[f"questions[{index('p-6')}].options.D"]
+    assert "比最长的正确选项长 2.5 倍以上" in found[f"questions[{index('p-6')}].options.D"]
     assert not [path for path in found if path.startswith(f"questions[{index('p-7')}]")]
     assert "题干与 aqsc-001（quizzes/anquan-shengchan-fa.yml:5:9）相近" in found[f"questions[{index('p-8')}].stem"]
     assert "题干与 p-8（quizzes/anquan-shengchan-fa.yml:" in found[f"questions[{index('p-9')}].stem"]
     assert not [path for path in found if path.startswith(f"questions[{index('p-11')}]")]  # same group
     assert len(found) == 5
     assert "；6 条警告" in result.stdout
+
+
+def test_a_party_option_names_a_party_rather_than_mentioning_one():
+    """The 主体 kind of quizzes/patterns.yml: an option that is a party, not a duty or statement
+    that mentions one (组织制定……, 本单位……, 配备……人员), so duties of another party stay good distractors."""
+    from yingji.content.bankpatterns import odd_options, option_kinds
+    from yingji.content.models.patterns import BankPatterns
+    from yingji.content.models.questions import Question
+
+    patterns = BankPatterns.model_validate(yaml.safe_load((REPO / "quizzes" / "patterns.yml").read_text("utf-8")))
+    for party in ["危险物品的储存单位", "街道办事处", "村民委员会", "从业人员超过一百人的纺织企业", "事故发生单位负责人"]:
+        assert "主体" in option_kinds(party, patterns), party
+    for act in ["组织制定并实施本单位安全生产教育和培训计划", "预案编制人员调离本单位",
+                "未建立应急值班制度或者配备应急值班人员", "单位的消防演练由所在地消防救援机构统一组织，单位不再另行组织"]:
+        assert "主体" not in option_kinds(act, patterns), act
+
+    def multi(options, answer):
+        return Question.model_validate(choice("k", "多选", "（　）。", options, answer))
+
+    duties = multi(["组织制定并实施本单位安全生产教育和培训计划", "组织制定并实施本单位的生产安全事故应急救援预案",
+                    "如实记录安全生产教育和培训情况", "督促落实本单位重大危险源的安全管理措施"], ["A", "B"])
+    assert odd_options(duties, patterns) == []
+    parties = multi(["危险物品的储存单位", "建筑施工单位", "组织开展应急救援演练", "矿山企业"], ["A", "B", "D"])
+    assert [(o.letter, o.reason) for o in odd_options(parties, patterns)] == [("C", "正确选项都属于“主体”，这一项不是")]
+    flipped = multi(["大型发电厂", "生产、储存易燃易爆危险品的大型企业", "储备可燃的重要物资的大型仓库、基地",
+                     "距离国家综合性消防救援队较近、被列为全国重点文物保护单位的古建筑群的管理单位"], ["A", "B", "C"])
+    assert odd_options(flipped, patterns) == []  # one condition of a long legal category flipped: not conspicuous
 
 
 def test_stats_json_reports_the_balance_against_the_targets(project, yingji):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,6 +22,8 @@ yaml_values = st.recursive(
     max_leaves=20,
 )
 raw_text = st.text(alphabet=st.sampled_from(list("ab:- \n\t'\"[]{}#&*!|>%@`,?安全1")), max_size=80)
+
+PYYAML_ENGLISH = re.compile(r"while (scanning|parsing)|expected|found|could not|not allowed|mapping|scalar|<stream")
 
 TARGETS = ["content/units.yml", "content/plan.yml", "content/glossary.yml", "quizzes/anquan-shengchan-fa.yml", "quizzes/exams.yml"]
 
@@ -50,3 +53,4 @@ def test_random_text_gives_content_errors_not_crashes(minimal_project, target, t
     code, stderr = run_check(minimal_project)
     assert code in (0, 1), stderr
     assert "内部错误" not in stderr and "Traceback" not in stderr
+    assert not PYYAML_ENGLISH.search(stderr), stderr

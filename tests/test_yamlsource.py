@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 from pathlib import Path
 
 import pytest
@@ -90,3 +92,50 @@ def all_paths(data, prefix=()):
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     for part, value in items:
         yield from all_paths(value, prefix + (part,))
+
+
+# Each mistake: the text, where the message must point (line:col) and what it must say.
+SYNTAX = [
+    ("a: [1, 2\nb: 3\n", "1:4", "方括号“[”没有闭合：从这里开始，到第 2 行第 2 列还没有“]”"),
+    ("a:\n  b: {x: 1\n  c: 2\n", "2:6", "花括号“{”没有闭合"),
+    ("a: [1, 2\n", "1:4", "到文件末尾还没有“]”"),
+    ('a: 1\nb: "未闭合\nc: 3\n', "2:4", '引号 " 没有闭合：从这里开始，到文件末尾还没有结束的 "'),
+    ("a: 'x\nb: 'y'\n", "1:4", "引号 ' 可能没有闭合：从这里开始的引号到第 2 行才结束"),
+    ("id: x\nname：水口村\nkind: 村\n", "2:5", "键“name”后面用了全角冒号“：”，应改为半角冒号加空格：“name: ”"),
+    ("a:\n  name：甲\n  b: 1\n", "2:7", "全角冒号"),
+    ("name：甲\nb: 1\n", "1:5", "全角冒号"),
+    ("a: 1\nb: x\x00y\n", "2:5", "不可见的控制字符 U+0000"),
+    ("a: 1\nb:2\nc: 3\n", "2:2", "冒号后面要有空格：应写成“b: ”"),
+    ("a:\n\t- 1\n", "2:1", "不能用 Tab 缩进"),
+    ("a: @x\n", "1:4", "“@”不能作为值的开头；请给整个值加引号"),
+    ("a:\n  b: 1\n c: 2\n", "3:2", "缩进不一致"),
+    ("a: 'x' y\n", "1:8", "值后面还有多余的文字"),
+    ("- a\nb: 1\n", "2:1", "这一层是列表"),
+    ("a: b\n- c\n", "2:1", "这里不能开始列表"),
+    ("a: ]\n", "1:4", "多余的“]”"),
+    ('a: "\\q"\n', "1:6", "不是有效的转义"),
+    ("a: *x\n", "1:4", "引用了未定义的锚点"),
+    ("a: 1\n---\nb: 2\n", "2:1", "一个文件只能有一个 YAML 文档"),
+    ("a: |x\n  t\n", "1:5", "“|”或“>”后面只能写"),
+    ("%\n", "1:2", "YAML 指令"),
+]
+
+
+@pytest.mark.parametrize("text, where, says", SYNTAX, ids=[s[2][:12] for s in SYNTAX])
+def test_syntax_errors_point_where_the_mistake_began_in_chinese(tmp_path, text, where, says):
+    with pytest.raises(SourceError) as caught:
+        read(tmp_path, text)
+    message = caught.value.problem.format()
+    assert message.startswith(f"content/f.yml:{where}: "), message
+    assert says in message
+
+
+def test_a_full_width_colon_that_yaml_reads_as_text_is_named_by_the_model_check(minimal_project):
+    from yingji.cli import main
+
+    glossary = minimal_project / "content" / "glossary.yml"
+    glossary.write_text("terms:\n  - id：x\n", "utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        assert main(["--root", str(minimal_project), "check"]) == 1
+    assert "content/glossary.yml:2:5: terms[0]: 应为键值映射（“键: 值”），实际为 “id：x”（“：”是全角冒号" in err.getvalue()

@@ -7,23 +7,58 @@ content errors (the user's to fix: `file:line:col: key.path: 消息`), warnings
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
+from functools import total_ordering
 from pathlib import Path
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class Location:
-    """A place in a content file; line and column count from 1 (0 = unknown)."""
+    """A place in a content file (line and column count from 1; 0 = unknown), or a cell of a
+    workbook written `book.xlsx!sheet!B12`, whose sheet is the `sheet_index`-th of its book.
+
+    Places sort as a person reads: files and sheets by name with numbers compared as numbers,
+    sheets of one workbook in workbook order, cells row by row (A3 before A10, A3 before B3).
+    """
 
     file: str
     line: int = 0
     col: int = 0
+    sheet_index: int = 0
 
     def __str__(self) -> str:
         if self.line:
             return f"{self.file}:{self.line}:{self.col}"
         return self.file
+
+    def __lt__(self, other: Location) -> bool:
+        return self.sort_key() < other.sort_key()
+
+    def sort_key(self) -> tuple:
+        book, _, inside = self.file.partition("!")
+        sheet, _, cell = inside.rpartition("!") if "!" in inside else (inside, "", "")
+        match = _CELL.match(cell)
+        row, column = (int(match.group(2)), _column_number(match.group(1))) if match else (0, 0)
+        return (_natural(book), self.sheet_index, _natural(sheet), row, column, _natural(cell), self.line, self.col)
+
+
+_CELL = re.compile(r"^([A-Z]{1,3})([0-9]+)$")
+_DIGITS = re.compile(r"(\d+)")
+
+
+def _natural(text: str) -> tuple:
+    """'村10' -> ('村', 10, ''): compared piece by piece, numbers as numbers."""
+    return tuple(int(part) if n % 2 else part for n, part in enumerate(_DIGITS.split(text)))
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
 
 
 @dataclass(frozen=True, order=True)

@@ -246,12 +246,14 @@ test("dueKeys: due today or overdue, most overdue first, removed questions left 
 
 /* ---------------------------------------------------------------- practice */
 
-test("practiceKeys filters by chapter and type, in order or shuffled", function () {
+test("practiceKeys filters by chapter, type and ids, in order or shuffled", function () {
   var qs = [{ id: "a", type: "判断", ch: [0] }, { id: "b", type: "单选", ch: [1] }, { id: "c", key: "c~v2", type: "判断", ch: [0, 1] }, { id: "d", type: "多选" }];
   eq(L.practiceKeys(qs, { order: "seq", chapter: -1, type: "" }), ["a", "b", "c~v2", "d"]);
   eq(L.practiceKeys(qs, { order: "seq", chapter: 1, type: "" }), ["b", "c~v2"]);
   eq(L.practiceKeys(qs, { order: "seq", chapter: -1, type: "判断" }), ["a", "c~v2"]);
   eq(L.practiceKeys(qs, { order: "seq", chapter: 1, type: "多选" }), []);
+  eq(L.practiceKeys(qs, { order: "seq", chapter: -1, type: "", ids: ["d", "c", "x"] }), ["c~v2", "d"]);
+  eq(L.practiceKeys(qs, { order: "seq", chapter: -1, type: "判断", ids: ["c", "b"] }), ["c~v2"]);
   var shuffled = L.practiceKeys(qs, { order: "random", chapter: -1, type: "" }, seeded(2));
   eq(shuffled.slice().sort(), ["a", "b", "c~v2", "d"]);
 });

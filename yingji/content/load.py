@@ -17,6 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from .kinds import FOLDERS, KINDS, ContentKind, kind_for
 from ..diagnostics import Collector, Location, format_key_path
+from .unparsed import FailedFile
+from .yamlerrors import FULL_WIDTH_KEY
 from .yamlsource import SourceDoc, SourceError, read_source
 
 
@@ -57,12 +59,19 @@ def _cyclic_gc_paused():
 
 
 def load_all(root: Path, collector: Collector) -> list[LoadedFile]:
+    return load_project(root, collector)[0]
+
+
+def load_project(root: Path, collector: Collector) -> tuple[list[LoadedFile], list[FailedFile]]:
+    """Every content file: those that loaded, and those with format errors (reported to
+    `collector`), whose ids the cross-reference checks must not call dangling."""
     with _cyclic_gc_paused():
         return _load_all(root, collector)
 
 
-def _load_all(root: Path, collector: Collector) -> list[LoadedFile]:
+def _load_all(root: Path, collector: Collector) -> tuple[list[LoadedFile], list[FailedFile]]:
     loaded: list[LoadedFile] = []
+    failed: list[FailedFile] = []
     for folder, inner, path in find_content_files(root):
         display = f"{folder}/{inner}"
         kind = kind_for(folder, inner)
@@ -71,11 +80,10 @@ def _load_all(root: Path, collector: Collector) -> list[LoadedFile]:
         elif kind is None:
             collector.error(Location(display, 1, 1), "", "不认识的内容文件：不在约定的位置（见 README 的“内容格式”）")
         else:
-            result = load_file(path, display, kind, collector)
-            if result is not None:
-                loaded.append(result)
+            result = _load(path, display, kind, collector)
+            (loaded if isinstance(result, LoadedFile) else failed).append(result)
     _require(root, loaded, collector)
-    return loaded
+    return loaded, failed
 
 
 def _require(root: Path, loaded: list[LoadedFile], collector: Collector) -> None:
@@ -87,18 +95,46 @@ def _require(root: Path, loaded: list[LoadedFile], collector: Collector) -> None
 
 
 def load_file(path: Path, display: str, kind: ContentKind, collector: Collector) -> LoadedFile | None:
+    result = _load(path, display, kind, collector)
+    return result if isinstance(result, LoadedFile) else None
+
+
+def _load(path: Path, display: str, kind: ContentKind, collector: Collector) -> LoadedFile | FailedFile:
     try:
         doc = read_source(path, display)
     except SourceError as err:
         collector.problems.append(err.problem)
-        return None
+        return FailedFile(kind.name, display)
     try:
         model = kind.model.model_validate(doc.data)
     except ValidationError as err:
-        for item in err.errors():
-            _report(item, doc, kind.model, collector)
-        return None
+        report_validation(err, doc, kind.model, collector)
+        return FailedFile(kind.name, display, doc.data)
     return LoadedFile(kind, doc, model)
+
+
+def report_validation(err: ValidationError, doc: SourceDoc, model: type[BaseModel], collector: Collector) -> None:
+    """Every error of one file, once: a misspelt key is reported as unknown (with the key it
+    should be), not also as the required field that is therefore missing."""
+    errors = err.errors()
+    misspelt = set()
+    for item in errors:
+        if item["type"] == "extra_forbidden":
+            path = tuple(item["loc"])
+            meant = _suggestion(path, model)
+            if meant:
+                misspelt.add(path[:-1] + (meant,))
+    missing: dict[tuple, list[str]] = {}  # parent path -> the required fields it lacks
+    for item in errors:
+        path = tuple(item["loc"])
+        if item["type"] != "missing":
+            _report(item, doc, model, collector)
+        elif path not in misspelt:
+            missing.setdefault(path[:-1], []).append(str(path[-1]))
+    for parent, names in missing.items():  # a half-deleted entry: one message, not one per field
+        path = parent + (names[0],) if len(names) == 1 else parent
+        fields = "、".join(f"“{name}”" for name in names)
+        collector.error(doc.location(path), format_key_path(path), f"缺少必填字段{fields}")
 
 
 def _report(error: dict, doc: SourceDoc, model: type[BaseModel], collector: Collector) -> None:
@@ -144,7 +180,7 @@ def explain(error: dict, path: tuple, model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         return _unknown_key(path, model)
     if kind in _SIMPLE:
-        return f"{_SIMPLE[kind]}，实际为 {_shown(value)}"
+        return f"{_SIMPLE[kind]}，实际为 {_shown(value)}" + _full_width_hint(value)
     if kind == "literal_error":
         return f"应为以下之一：{ctx.get('expected', '').replace(' or ', '、').replace(', ', '、')}，实际为 {_shown(value)}"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
@@ -163,20 +199,30 @@ def explain(error: dict, path: tuple, model: type[BaseModel]) -> str:
     return f"内容不符合要求（{message}）"
 
 
+def _full_width_hint(value: object) -> str:
+    """`- name：甲` is text to YAML: say why a mapping became text."""
+    if isinstance(value, str) and FULL_WIDTH_KEY.match(value):
+        return "（“：”是全角冒号，键和值之间应写半角冒号加空格“: ”）"
+    return ""
+
+
 def _has_chinese(text: str) -> bool:
     return any("\u4e00" <= char <= "\u9fff" for char in text)
 
 
 def _unknown_key(path: tuple, model: type[BaseModel]) -> str:
-    key = str(path[-1])
-    allowed = _allowed_keys(model, path[:-1])
-    hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    message = f"未知字段“{key}”（可能是拼写错误）"
+    message = f"未知字段“{path[-1]}”（可能是拼写错误）"
+    hint = _suggestion(path, model)
     if hint:
-        message += f"，是否应为“{hint[0]}”？"
-    elif allowed:
-        message += f"；可用的字段：{'、'.join(allowed)}"
-    return message
+        return message + f"，是否应为“{hint}”？"
+    allowed = _allowed_keys(model, path[:-1])
+    return message + (f"；可用的字段：{'、'.join(allowed)}" if allowed else "")
+
+
+def _suggestion(path: tuple, model: type[BaseModel]) -> str | None:
+    """The field an unknown key at `path` probably meant, if one is close enough."""
+    hint = difflib.get_close_matches(str(path[-1]), _allowed_keys(model, path[:-1]), n=1, cutoff=0.6)
+    return hint[0] if hint else None
 
 
 def _allowed_keys(model: type[BaseModel], path: tuple) -> list[str]:
@@ -185,13 +231,14 @@ def _allowed_keys(model: type[BaseModel], path: tuple) -> list[str]:
     for part in path:
         if isinstance(part, int):
             continue
-        field = getattr(current, "model_fields", {}).get(part)
+        fields = getattr(current, "model_fields", {})
+        field = fields.get(part) or next((f for f in fields.values() if f.alias == part), None)
         if field is None:
             return []
         current = _inner_model(field.annotation)
         if current is None:
             return []
-    return list(getattr(current, "model_fields", {}))
+    return [info.alias or name for name, info in getattr(current, "model_fields", {}).items()]
 
 
 def _inner_model(annotation) -> type[BaseModel] | None:

@@ -1,6 +1,9 @@
 """Stage 2: cross-references. Every id is defined once; every reference resolves.
 
-The result is the Knowledge graph, built only when there is no error at all.
+The files that loaded are checked even when others have format errors, so every mistake is
+reported at once; a reference that may point into a file that failed to load is not called
+dangling (unparsed.py). The result is the Knowledge graph, built only when there is no error
+at all.
 """
 
 from __future__ import annotations
@@ -9,14 +12,16 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import planrefs
+from . import planrefs, searchwords
 from .bankcheck import check_bank_patterns
 from .examdraw import Shortfall, shortfalls
 from ..diagnostics import Collector, Location, format_key_path
 from .knowledge import Knowledge, QuestionEntry
 from .load import LoadedFile
 from .models.addresses import Addresses
+from .models.search import SearchWords
 from .models.base import is_article_ref
+from .unparsed import FailedFile, Unknowns
 
 KIND_NAMES = {
     "plan": "方案",
@@ -56,9 +61,10 @@ SEPARATE_NAMESPACES = {"topic": "topic:"}
 class IdRegistry:
     """The ids of the project; an id names exactly one thing within its namespace."""
 
-    def __init__(self, collector: Collector):
+    def __init__(self, collector: Collector, unknowns: Unknowns | None = None):
         self.collector = collector
         self.defined: dict[str, Definition] = {}
+        self.unknowns = unknowns or Unknowns()
 
     def define(self, entity_id: str, kind: str, file: LoadedFile, path: tuple) -> None:
         key = SEPARATE_NAMESPACES.get(kind, "") + entity_id
@@ -77,25 +83,29 @@ class IdRegistry:
         found = self.defined.get(namespace + ref)
         if found and found.kind in kinds:
             return
+        if not found and self.unknowns.covers(kinds, ref):
+            return  # may be defined in a file that failed to load: its own errors say why
         wanted = "或".join(KIND_NAMES[k] for k in kinds)
         if found:
             message = f"“{ref}”是{KIND_NAMES[found.kind]}，这里应引用{wanted}"
         else:
             message = f"引用的{wanted}“{ref}”不存在"
             candidates = [key.removeprefix(namespace) for key, d in self.defined.items() if d.kind in kinds]
+            candidates += sorted(self.unknowns.seen(kinds))
             hint = difflib.get_close_matches(ref, candidates, n=1, cutoff=0.7)
             if hint:
                 message += f"，是否应为“{hint[0]}”？"
         self.collector.error(file.location(*path), format_key_path(path), message)
 
 
-def build_knowledge(loaded: list[LoadedFile], collector: Collector) -> Knowledge | None:
+def build_knowledge(loaded: list[LoadedFile], collector: Collector, failed: list[FailedFile] = ()) -> Knowledge | None:
+    """Check the cross-references of the files that loaded; `failed` are those that did not."""
     files = defaultdict(list)
     for item in loaded:
         files[item.kind.name].append(item)
-    registry = IdRegistry(collector)
+    registry = IdRegistry(collector, Unknowns.of(failed))
     _define_all(files, registry, collector)
-    _check_all(files, registry, collector)
+    _check_all(files, registry, collector, complete_banks=not any(f.kind == "questions" for f in failed))
     if collector.errors or not files["plan"] or not files["units"] or not files["county"]:
         return None
     return _assemble(files)
@@ -151,7 +161,7 @@ def _define_law(file: LoadedFile, registry: IdRegistry) -> None:
         previous = article.number
 
 
-def _check_all(files, registry: IdRegistry, collector: Collector) -> None:
+def _check_all(files, registry: IdRegistry, collector: Collector, *, complete_banks: bool = True) -> None:
     for file in files["plan"]:
         _check_plan(file, registry)
     for file in files["glossary"]:
@@ -167,9 +177,10 @@ def _check_all(files, registry: IdRegistry, collector: Collector) -> None:
     for file in files["questions"]:
         _check_bank(file, registry)
     for file in files["exams"]:
-        _check_exams(file, files["questions"], registry, collector)
+        _check_exams(file, files["questions"] if complete_banks else None, registry, collector)
     check_bank_patterns(files["questions"], files["patterns"], collector)
     planrefs.check(files, registry, collector)
+    searchwords.check(files, collector)
 
 
 def _check_plan(file: LoadedFile, registry: IdRegistry) -> None:
@@ -179,6 +190,9 @@ def _check_plan(file: LoadedFile, registry: IdRegistry) -> None:
             registry.check(task_id, ("task",), file, ("goals", "indicators", k, "tasks", t))
     for i, section in enumerate(plan.sections):
         for j, task in enumerate(section.tasks):
+            for b, ref in enumerate(task.basis):
+                kinds = ("article",) if is_article_ref(ref) else ("law",)
+                registry.check(ref, kinds, file, ("sections", i, "tasks", j, "basis", b))
             for u, role in enumerate(task.units):
                 registry.check(role.unit, ("unit",), file, ("sections", i, "tasks", j, "units", u, "unit"))
 
@@ -191,10 +205,13 @@ def _check_bank(file: LoadedFile, registry: IdRegistry) -> None:
             registry.check(ref, kinds, file, ("questions", i, "cites", c))
 
 
-def _check_exams(file: LoadedFile, banks: list[LoadedFile], registry: IdRegistry, collector: Collector) -> None:
+def _check_exams(file: LoadedFile, banks: list[LoadedFile] | None, registry: IdRegistry, collector: Collector) -> None:
+    """Topics exist, and the banks hold enough questions (unknown when a bank failed to load)."""
     for i, exam in enumerate(file.model.exams):
         for t, topic in enumerate(exam.topics):
             registry.check(topic, ("topic",), file, ("exams", i, "topics", t))
+        if banks is None:
+            continue
         pool = [q for bank in banks for q in bank.model.questions if exam.admits(q, bank.model.topic)]
         for shortfall in shortfalls(exam, pool):
             part = next(p for p, part in enumerate(exam.parts) if part.type in shortfall.types)
@@ -233,4 +250,5 @@ def _assemble(files) -> Knowledge:
         addresses=files["addresses"][0].model if files["addresses"] else Addresses(),
         patterns=files["patterns"][0].model if files["patterns"] else None,
         service_numbers=planrefs.service_numbers(files),
+        search_words=files["search"][0].model if files["search"] else SearchWords(),
     )

@@ -16,6 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..diagnostics import Location, Problem, format_key_path
+from .yamlerrors import control_character, explain_syntax
 
 
 class _ContentLoader(yaml.SafeLoader):
@@ -105,28 +106,6 @@ def _child(node: Node, part) -> tuple[Node | None, Node | None]:
     return None, None
 
 
-_SYNTAX_HINTS = [
-    ("mapping values are not allowed here", "此处不能出现“键: 值”（常见原因：文字里有半角冒号加空格却没加引号，或缩进不对）"),
-    ("could not find expected ':'", "缺少冒号“:”（或上一行的引号没有闭合）"),
-    ("found character '\\t' that cannot start any token", "不能用 Tab 缩进，请改用空格"),
-    ("expected <block end>, but found", "缩进不一致（同一层的条目应对齐）"),
-    ("found unexpected end of stream", "文件意外结束（引号或括号没有闭合）"),
-    ("while scanning a quoted scalar", "引号没有闭合"),
-    ("found undefined alias", "引用了未定义的锚点（&/*）"),
-    ("did not find expected key", "缺少键名或缩进不对"),
-    ("did not find expected '-' indicator", "列表项缩进不对（应以“- ”开头并对齐）"),
-    ("found unhashable key", "键名不能是列表或映射"),
-]
-
-
-def _syntax_message(err: yaml.MarkedYAMLError) -> str:
-    text = f"{err.context or ''} {err.problem or ''}"
-    for needle, hint in _SYNTAX_HINTS:
-        if needle in text:
-            return f"YAML 语法错误：{hint}"
-    return f"YAML 语法错误：{(err.problem or err.context or '').strip()}"
-
-
 class SourceError(Exception):
     def __init__(self, problem: Problem):
         self.problem = problem
@@ -148,9 +127,36 @@ def _decode(raw: bytes, file: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+# The preview re-reads the whole content on every save; it keeps each file's parse for as
+# long as the file's bytes stay the same (None: off, as in every other command: the importers
+# change the data they read).
+_remembered: dict[tuple[str, str], tuple[bytes, SourceDoc]] | None = None
+
+
+def remember_sources() -> None:
+    """From now on, parse a file again only when its bytes changed (`yingji serve`)."""
+    global _remembered
+    if _remembered is None:
+        _remembered = {}
+
+
 def read_source(path: Path, display_name: str) -> SourceDoc:
     """Parse `path`; raise SourceError (with a Chinese message) if it is not usable YAML."""
-    text = _decode(path.read_bytes(), display_name)
+    raw = path.read_bytes()
+    key = (str(path), display_name)
+    if _remembered is not None and key in _remembered and _remembered[key][0] == raw:
+        return _remembered[key][1]
+    doc = _parse(raw, display_name)
+    if _remembered is not None:
+        _remembered[key] = (raw, doc)
+    return doc
+
+
+def _parse(raw: bytes, display_name: str) -> SourceDoc:
+    text = _decode(raw, display_name)
+    damaged = control_character(text)
+    if damaged:
+        raise _fail(display_name, damaged.line, damaged.col, damaged.message)
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         raise _fail(display_name, 1, 1, "文件为空")
     node, loader = _compose_fast(text)
@@ -178,22 +184,12 @@ def _compose(text: str, display_name: str):
     loader = _ContentLoader(text)
     try:
         node = loader.get_single_node()
-    except yaml.composer.ComposerError as err:
-        if "expected a single document" in str(err):
-            mark = err.problem_mark
-            raise _fail(display_name, mark.line + 1, mark.column + 1, "一个文件只能有一个 YAML 文档（去掉多余的 ---）") from None
-        raise _syntax_from(err, display_name) from None
-    except yaml.MarkedYAMLError as err:
-        raise _syntax_from(err, display_name) from None
+    except yaml.YAMLError as err:
+        found = explain_syntax(err, text, _ContentLoader)
+        raise _fail(display_name, found.line, found.col, found.message) from None
     finally:
         loader.dispose()
     return node, loader
-
-
-def _syntax_from(err: yaml.MarkedYAMLError, file: str) -> SourceError:
-    mark = err.problem_mark or err.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return _fail(file, line, col, _syntax_message(err))
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -227,12 +223,12 @@ def _scalar(node: ScalarNode, file: str):
         if tag == _FLOAT:
             return float(value)
     except ValueError:
-        raise _fail(file, *_mark(node), f"无法识别的值：{value!r}") from None
+        raise _fail(file, *_mark(node), f"无法识别的值：“{value}”") from None
     if tag == _BOOL and value.lower() in ("true", "false"):
         return value.lower() == "true"
     if tag == _NULL:
         return None
-    raise _fail(file, *_mark(node), f"无法识别的值：{value!r}（不支持 YAML 标签 {tag}）")
+    raise _fail(file, *_mark(node), f"无法识别的值：“{value}”（不支持 YAML 标签 {tag}；如果是普通文字，请给整个值加引号）")
 
 
 def _key_text(key_node: ScalarNode) -> str:

@@ -46,11 +46,16 @@ def _mkdocs_config(path: Path, mtime: float) -> dict:
     return yaml.load(path.read_text("utf-8"), Loader=_TolerantLoader) or {} if path.exists() else {}
 
 
+def mkdocs_config(root: Path) -> dict:
+    """The project's mkdocs.yml as plain data (tags such as !!python/name read as None)."""
+    path = root / "mkdocs.yml"
+    return _mkdocs_config(path, path.stat().st_mtime if path.exists() else 0.0)
+
+
 def served_as_directories(root: Path) -> bool:
     """Whether mkdocs serves pages as folders (tasks/t01/) or files (tasks/t01.html): its
     use_directory_urls, which the offline plugin switches off (the site must open from file://)."""
-    path = root / "mkdocs.yml"
-    config = _mkdocs_config(path, path.stat().st_mtime if path.exists() else 0.0)
+    config = mkdocs_config(root)
     plugins = config.get("plugins") or []
     names = {next(iter(p)) if isinstance(p, dict) else p for p in plugins}
     if "offline" in names or "material/offline" in names:

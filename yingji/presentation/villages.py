@@ -2,19 +2,21 @@
 read by name by the site's village page and the printed 明白卡 alike.
 
 Every name and personal phone number goes through presentation.privacy, so the profile decides
-what is shown (public: masked numbers, roles instead of names where the village says so).
+what is shown (public: masked numbers, surname + 某 or the role alone).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..content.knowledge import Knowledge
 from ..content.models.villages import EVACUATION_RISKS, Village
 from .labels import drill_label, person_label, person_short, review_label, with_note
-from .privacy import person_view
+from .privacy import person_view, shows_name
 
 STAGES = ("准备转移", "立即转移", "解除警报")
+LEADER_ROLES = ("村支书", "社区书记", "村主任", "社区主任")  # who decides and leads the evacuation
 UNKNOWN_PHONE = "待填写"
 
 
@@ -47,7 +49,7 @@ def village_view(knowledge: Knowledge, village: Village, profile: str) -> dict:
         "sample": village.sample,
         "profile": profile,
         "masked": profile == "public",
-        "roles_only": profile == "public" and not village.public_names,
+        "roles_only": not shows_name(village, profile),
         "county": knowledge.county.name,
         "township": {"id": township.id, "name": township.name},
         "parent": {"id": parent, "title": knowledge.contingency_plans[parent].title} if parent else None,
@@ -60,6 +62,8 @@ def village_view(knowledge: Knowledge, village: Village, profile: str) -> dict:
         "capacity": f"{village.capacity} 人",
         "facts": _facts(village, groups_label),
         "remember": _evacuations(village, people),
+        "move_now": _move_now(village, people),
+        "leaders": _leaders(village, people),
         "risks": _risks(village, people),
         "signals": _signals(village, people.who),
         "signals_short": _signals(village, people.short),
@@ -79,8 +83,17 @@ def village_view(knowledge: Knowledge, village: Village, profile: str) -> dict:
              "skills": village.team.skills or ""}
             if village.team else None
         ),
-        "contacts": [{"name": c.name, "phone": c.phone or UNKNOWN_PHONE, "note": c.note or ""} for c in village.contacts],
+        "contacts": [
+            {"name": c.name, "phone": c.phone or UNKNOWN_PHONE, "tel": _dialable(c.phone), "note": c.note or ""}
+            for c in village.contacts
+        ],
     }
+
+
+def _dialable(phone: str | None) -> str | None:
+    """0730-1234567 → 07301234567 for a tel: link; None when the number is not known."""
+    digits = re.sub(r"\D", "", phone or "")
+    return digits or None
 
 
 def _facts(village: Village, groups_label: str) -> list[tuple[str, str]]:
@@ -105,6 +118,7 @@ def _route(village: Village, route, people: People) -> dict:
     minutes = f"步行约 {route.minutes} 分钟" if route.minutes else ""
     return {
         "id": route.id,
+        "name": f"{route.start}→{shelters[route.to].name}",  # readers see names, never ids
         "from": route.start,
         "via": "、".join(route.via),
         "shelter": shelters[route.to].name,
@@ -129,6 +143,21 @@ def _evacuations(village: Village, people: People) -> list[dict]:
         for risk in village.risks
         if risk.type in EVACUATION_RISKS and risk.routes
     ]
+
+
+def _move_now(village: Village, people: People) -> list[dict]:
+    """The 立即转移 signals: what a villager hears or sees, and who gives it."""
+    return [
+        {"kind": s.kind, "pattern": s.pattern, "by": people.names(s.given_by)}
+        for s in village.signals
+        if s.stage == "立即转移"
+    ]
+
+
+def _leaders(village: Village, people: People) -> list[str]:
+    """Who leads the evacuation: the village heads, else the first person of the plan."""
+    heads = [p.id for role in LEADER_ROLES for p in village.people if p.role == role]
+    return [people.who(pid) for pid in heads or [p.id for p in village.people[:1]]]
 
 
 def _risks(village: Village, people: People) -> list[dict]:

@@ -52,9 +52,10 @@ def bundle_key(title: str, part_keys: list[str]) -> str:
 
 
 class Cache:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, folder: Path | None = None):
+        """The project's cache, or `folder` (the internal build keeps its own, never shared)."""
         shared = os.environ.get("YINGJI_PDF_CACHE")
-        self.folder = Path(shared) if shared else root / CACHE_DIR
+        self.folder = folder or (Path(shared) if shared else root / CACHE_DIR)
         self.folder.mkdir(parents=True, exist_ok=True)
         # One listing per project and profile: projects sharing a cache never evict each other.
         self.listing = f"last-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]}"

@@ -1,6 +1,6 @@
 """The print stage: Knowledge → print HTML → PDFs in the cache → docs/downloads/.
 
-1. Every document of the catalog becomes print HTML (Jinja2, in this process: fast).
+1. Every document of the route table becomes print HTML (Jinja2, in this process: fast).
 2. Each HTML is hashed; documents whose hash is already in .cache/pdf/ are not laid out again.
 3. The rest go to long-lived WeasyPrint workers, one per core (pool.py, engine.py); a
    township's bundle is then assembled from its cached cards (bundle.py).
@@ -31,23 +31,27 @@ class PrintReport:
     placed: int = 0  # files changed in docs/downloads/
     seconds: dict[str, float] = field(default_factory=dict)
     results: list[JobResult] = field(default_factory=list)
-    files: dict[str, Path] = field(default_factory=dict)  # catalog path → cached PDF
+    files: dict[str, Path] = field(default_factory=dict)  # document path → cached PDF
 
 
 def build_documents(
-    root: Path, knowledge: Knowledge, profile: str, routes: RouteTable, *, progress: bool | None = None
+    root: Path, knowledge: Knowledge, profile: str, routes: RouteTable, *, progress: bool | None = None,
+    docs_dir: Path | None = None, cache_dir: Path | None = None,
 ) -> PrintReport:
-    """Render every document of the route table (or reuse the cache) and place it into docs/downloads/."""
-    report = render_documents(root, knowledge, routes.documents, profile, routes, progress=progress)
+    """Render every document of the route table (or reuse the cache) and place it into
+    docs/downloads/ (or `docs_dir`; the internal build passes its own docs and cache)."""
+    report = render_documents(root, knowledge, routes.documents, profile, routes, progress=progress, cache_dir=cache_dir)
     started = time.perf_counter()
-    report.placed = place(root / "docs", {routes.path("pdf", path): file for path, file in report.files.items()})
+    placed = {routes.path("pdf", path): file for path, file in report.files.items()}
+    report.placed = place(docs_dir or root / "docs", placed)
     report.seconds["place"] = time.perf_counter() - started
-    Cache(root).keep_only(profile, {file.stem for file in report.files.values()})
+    Cache(root, cache_dir).keep_only(profile, {file.stem for file in report.files.values()})
     return report
 
 
 def render_documents(
-    root: Path, knowledge: Knowledge, docs: list[Document], profile: str, routes: RouteTable, *, progress: bool | None = None
+    root: Path, knowledge: Knowledge, docs: list[Document], profile: str, routes: RouteTable, *,
+    progress: bool | None = None, cache_dir: Path | None = None,
 ) -> PrintReport:
     report = PrintReport(documents=len(docs))
     started = time.perf_counter()
@@ -58,7 +62,7 @@ def render_documents(
             keys[doc.path] = bundle_key(doc.title, [keys[part] for part in doc.parts])
     report.seconds["html"] = time.perf_counter() - started
 
-    cache = Cache(root)
+    cache = Cache(root, cache_dir)
     jobs = [
         Job(doc.title, keys[doc.path], *sources[doc.path], str(cache.path(keys[doc.path])))
         for doc in docs

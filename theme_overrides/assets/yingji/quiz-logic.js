@@ -376,12 +376,12 @@
 
   /* ------------------------------------------------ practice lists */
 
-  /** The keys a practice session goes through: chapter (-1 all) and type ("" all) filters,
-   * in bank order or shuffled. */
+  /** The keys a practice session goes through: chapter (-1 all), type ("" all) and ids (null
+   * all: the questions of a 相关试题 link) filters, in bank order or shuffled. */
   function practiceKeys(questions, filter, random) {
     var keys = questions.filter(function (q) {
       return (filter.chapter < 0 || (q.ch || []).indexOf(filter.chapter) >= 0) &&
-        (!filter.type || q.type === filter.type);
+        (!filter.type || q.type === filter.type) && (!filter.ids || filter.ids.indexOf(q.id) >= 0);
     }).map(qkey);
     return filter.order === "random" ? shuffle(keys, random) : keys;
   }

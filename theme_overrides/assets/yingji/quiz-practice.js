@@ -59,10 +59,19 @@
     var byKey = {}; // by storage key (id, or id~v2): records of an earlier version are not found
     data.questions.forEach(function (q) { byKey[L.qkey(q)] = q; });
     var allKeys = data.questions.map(L.qkey);
-    var stateKey = Q.KEYS.practice + data.id;
-    var state = Q.load(stateKey, null) || {};
+    // ?ids=id1,id2 (a 相关试题 link, made by the route table): exactly those questions
+    var ids = /[?&]ids=([^&#]+)/.exec(location.search);
+    var picked = ids ? decodeURIComponent(ids[1]).split(",") : null;
+    var stateKey = Q.KEYS.practice + data.id + (picked ? "?ids" : "");
+    var state = picked ? {} : Q.load(stateKey, null) || {};
     if (!state.list || !state.list.every(function (key) { return byKey[key]; })) {
       state = fresh({ order: state.order || "seq", chapter: -1, type: "", study: Boolean(state.study) });
+    }
+    var asked = new URLSearchParams(location.search).get("q"); // ?q=id: a question found by the search
+    var askedKey = asked && data.questions.filter(function (q) { return q.id === asked; }).map(L.qkey)[0];
+    if (askedKey) {
+      if (state.list.indexOf(askedKey) < 0) state = fresh({ order: "seq", chapter: -1, type: "", study: state.study });
+      state.pos = state.list.indexOf(askedKey);
     }
     var autoTimer = null;
     var card = null; // the answer card shown (null in 背题模式)
@@ -71,7 +80,7 @@
       if (data.chapters && filter.chapter >= data.chapters.length) filter.chapter = -1;
       return {
         order: filter.order, chapter: filter.chapter, type: filter.type || "", study: filter.study, pos: 0,
-        list: L.practiceKeys(data.questions, { order: filter.order, chapter: filter.chapter, type: filter.type })
+        list: L.practiceKeys(data.questions, { order: filter.order, chapter: filter.chapter, type: filter.type, ids: picked })
       };
     }
     function refilter(change) {
@@ -133,6 +142,10 @@
       });
     }, { class: "yj-quiet" });
     var footer = h("div", { class: "yj-footer" }, resetBtn);
+    if (picked) {
+      root.appendChild(h("p", { class: "yj-picked", role: "status" }, "只练相关的 " + state.list.length + " 道题。",
+        h("a", { href: location.pathname.split("/").pop() || "./" }, "练习本专题全部 " + data.questions.length + " 题")));
+    }
     root.appendChild(panel);
     if (!Q.storageOk()) root.appendChild(h("p", { class: "yj-hint" }, "此浏览器不允许保存记录，刷新页面后进度和错题会丢失。"));
     root.appendChild(stage);

@@ -5,7 +5,7 @@ means what and who gives it, which route leads to which shelter, who helps whom.
 people, risks, routes and shelters are local to the village file; the village id is unique
 in the whole project. Consistency inside a village (routes end at a shelter, shelters hold
 the people threatened, every risk has a responsible person …) is checked in
-yingji/villagecheck.py so that every error can point at its line.
+yingji/content/villagecheck.py so that every error can point at its line.
 """
 
 from __future__ import annotations
@@ -152,7 +152,7 @@ class Village(Model):
     kind: VillageKind
     township: Slug
     sample: bool = False  # 示例: names, numbers and facts are fictional
-    public_names: bool = True  # false: the public build shows roles instead of names
+    public_names: bool = True  # public build: true = role + surname + 某 (王某), false = the role alone
     summary: str | None = None
     households: PositiveInt
     population: PositiveInt
