@@ -57,11 +57,11 @@ def test_answer_sheet_jump_to_n_and_practice_by_type(screen, open_page):
     assert "yj-current" in cells.nth(1).get_attribute("class")
     cells.nth(4).click()
     assert current_qid(page) == "t-mx-1" and page.inner_text(".yj-stage .yj-meta").startswith("第 5 / 6 题")
-    page.fill(".yj-jump-input", "3")
-    page.press(".yj-jump-input", "Enter")
+    page.fill(".yj-goto-input", "3")
+    page.press(".yj-goto-input", "Enter")
     assert current_qid(page) == "t-dx-1"
-    page.fill(".yj-jump-input", "99")  # out of range: stays
-    page.click(".yj-jump-go")
+    page.fill(".yj-goto-input", "99")  # out of range: stays
+    page.click(".yj-goto-go")
     assert current_qid(page) == "t-dx-1"
     page.select_option(".yj-type-select", "多选")
     assert page.inner_text(".yj-stage .yj-meta").startswith("第 1 / 2 题 · 多选题")
@@ -97,7 +97,7 @@ def test_keyboard_shortcuts_choose_confirm_and_move(screen, open_page):
     assert page.eval_on_selector_all(".yj-question input:checked", "els => els.map(e => e.value)") == ["A", "B"]
     page.keyboard.press("ArrowLeft")
     assert current_qid(page) == "t-dx-2"
-    page.fill(".yj-jump-input", "1")  # typing a number into the jump box is not a shortcut
+    page.fill(".yj-goto-input", "1")  # typing a number into the jump box is not a shortcut
     assert current_qid(page) == "t-dx-2" and not page.is_checked(".yj-question input >> nth=0")
 
 
@@ -122,6 +122,52 @@ def test_shuffled_options_keep_their_letters_in_the_wrong_book(screen, open_page
     item.locator("summary").click()
     assert option_texts(item) == shown and "选项已打乱" in item.inner_text()
     assert f"你上次的答案：{chosen_letter}" in item.inner_text()
+
+
+def open_with_query(page, base, query):
+    page.goto(f"{base}/{PRACTICE}.html{query}")
+    page.wait_for_selector(".yj-quiz[data-ready='1']")
+    return page
+
+
+def test_related_questions_link_practises_exactly_those_with_filters_and_study(screen, open_page):
+    page = open_page(PRACTICE)
+    page.select_option(".yj-type-select", "多选")  # the whole topic's own filter, kept apart
+    open_with_query(page, open_page.base, "?ids=t-mx-1,t-pd-2,t-dx-1,gone-1")
+    assert "只练相关的 3 道题" in page.inner_text(".yj-picked")
+    assert current_qid(page) == "t-pd-2" and page.inner_text(".yj-stage .yj-meta").startswith("第 1 / 3 题")
+    assert page.locator(".yj-sheet-box .yj-cell").count() == 3
+    choose(page, ["错误"])
+    page.click(".yj-submit")
+    assert "回答正确" in page.inner_text(".yj-feedback")
+    page.select_option(".yj-type-select", "单选")
+    assert current_qid(page) == "t-dx-1" and page.inner_text(".yj-stage .yj-meta").startswith("第 1 / 1 题")
+    page.click(".yj-study-toggle")
+    assert page.inner_text(".yj-study-answer") == "答案：B"
+    stats = page.evaluate("JSON.parse(localStorage.getItem('yingji.quiz.stats'))")
+    assert stats == {"t-pd-2~v2": {"n": 1, "r": 1, "l": 1}}  # stored under the question's version
+    page.click(".yj-picked a")  # back to the whole topic, as it was left
+    page.wait_for_selector(".yj-quiz[data-ready='1']")
+    assert page.locator(".yj-picked").count() == 0
+    assert page.inner_text(".yj-stage .yj-meta").startswith("第 1 / 2 题 · 多选题")
+
+
+def test_a_search_result_opens_its_question_whatever_the_filter(screen, open_page):
+    page = open_page(PRACTICE)
+    page.select_option(".yj-type-select", "单选")
+    open_with_query(page, open_page.base, "?q=t-pd-2")  # not in the 单选 list: the whole topic
+    assert current_qid(page) == "t-pd-2" and page.inner_text(".yj-stage .yj-meta").startswith("第 2 / 6 题")
+    assert page.input_value(".yj-type-select") == ""
+    choose(page, ["正确"])
+    page.click(".yj-submit")
+    assert "回答错误" in page.inner_text(".yj-feedback")
+    open_with_query(page, open_page.base, "?q=t-dx-2")  # in the list: the order is kept
+    assert current_qid(page) == "t-dx-2" and page.inner_text(".yj-stage .yj-meta").startswith("第 4 / 6 题")
+    page.click(".yj-sheet-box summary")
+    states = page.locator(".yj-sheet-box .yj-cell").evaluate_all("cs => cs.map(c => c.dataset.state)")
+    assert states == ["todo", "wrong", "todo", "todo", "todo", "todo"]
+    open_with_query(page, open_page.base, "?q=no-such-question")  # a bank changed since: where it was
+    assert current_qid(page) == "t-dx-2"
 
 
 # ------------------------------------------------------------------- exam

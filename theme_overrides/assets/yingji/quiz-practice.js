@@ -129,10 +129,10 @@
 
     /* below the question: jump to N, the 答题卡, the keyboard help, reset */
     var jumpInput = h("input", {
-      type: "number", min: "1", inputmode: "numeric", class: "yj-jump-input", "aria-label": "题号",
+      type: "number", min: "1", inputmode: "numeric", class: "yj-goto-input", "aria-label": "题号",
       onkeydown: function (event) { if (event.key === "Enter") jump(); }
     });
-    var jumpBox = h("div", { class: "yj-jump" }, h("label", null, "跳到第 ", jumpInput, " 题"), button("跳转", jump, { class: "yj-jump-go" }));
+    var jumpBox = h("div", { class: "yj-goto" }, h("label", null, "跳到第 ", jumpInput, " 题"), button("跳转", jump, { class: "yj-goto-go" }));
     var sheetBox = h("details", { class: "yj-sheet-box" }, h("summary", null, "答题卡"), h("div", { class: "yj-sheet" }));
     var resetBtn = button("清除本专题进度", function () {
       Q.confirmStep(footer, "清除“" + data.title + "”的答题记录（已练、答对和正确率）？错题本和收藏不受影响。", "确定清除", function () {
