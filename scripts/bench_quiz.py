@@ -84,9 +84,14 @@ def sizes(site: Path) -> None:
         print(f"  {path.relative_to(site).as_posix():45} {len(raw):9,} {len(gzip.compress(raw)):8,} {count:9}")
     page = (site / "quiz" / "exam" / "bench-100.html").read_bytes()
     # the engine's files the exam page loads: its own tags, and the exam part quiz-core.js loads
-    names = sorted(set(re.findall(r"assets/yingji/([\w.-]+)", page.decode("utf-8"))) | {"quiz-exam.js"})
+    linked = set(re.findall(r"assets/yingji/([\w.-]+)", page.decode("utf-8"))) | {"quiz-exam.js"}
+    names = sorted(name for name in linked if name.startswith("quiz"))
     engine_bytes = b"".join((site / "assets" / "yingji" / name).read_bytes() for name in names)
     print(f"  engine on the exam page ({', '.join(names)}; cached): {len(engine_bytes):,} bytes, gzip {len(gzip.compress(engine_bytes)):,}")
+    others = sorted(linked - set(names))
+    if others:  # the site's own files on every page (search, tables): not the quiz's, not counted below
+        other_bytes = sum((site / "assets" / "yingji" / name).stat().st_size for name in others)
+        print(f"  the site's other files on every page ({', '.join(others)}; cached): {other_bytes:,} bytes")
     data = (site / "quiz" / "exam" / "bench-100.data.js").read_bytes()
     total = page + engine_bytes + data
     print(f"  100-question exam page until the first question: HTML {len(page):,} + engine {len(engine_bytes):,} + data {len(data):,}"

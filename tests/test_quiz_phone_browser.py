@@ -155,3 +155,30 @@ def test_submit_confirmation_closes_with_escape_and_lists_marked_questions(scree
     assert page.inner_text(".yj-marked-text") == "已标记：第 2 题"
     page.keyboard.press("Escape")
     assert page.locator(".yj-confirm").count() == 0
+
+
+def test_the_result_opens_below_the_header_and_its_tables_fit_the_screen(screen, open_page, page):
+    def submit_blank():
+        page.click(".yj-start")
+        page.click(".yj-submit-exam")
+        page.click(".yj-confirm-submit")
+        page.wait_for_selector(".yj-result")
+        assert in_view(page, ".yj-result h2")  # scrolled to, not left under the sticky header
+        return page.locator(".yj-result .yj-table-wrap").evaluate_all("ws => ws.map(w => w.scrollWidth - w.clientWidth)")
+
+    page = open_page(LANG)
+    wraps = submit_blank()
+    assert len(wraps) == 2 and max(wraps) <= 0  # every column readable without scrolling sideways
+    page.click(".yj-result >> text=再考一次")
+    page.click(".yj-large-toggle")  # 大字号: a table may scroll inside its box, the page does not
+    submit_blank()
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+
+
+def test_each_colour_of_the_answer_sheet_legend_keeps_its_meaning_on_its_line(screen, open_page, page):
+    page = open_page(PRACTICE)
+    page.click(".yj-large-toggle")
+    page.click(".yj-sheet-box summary")
+    items = page.locator(".yj-sheet-box .yj-legend-item")
+    assert items.all_inner_texts() == ["绿色：上次答对", "红色：上次答错", "白色：未练"]
+    assert items.evaluate_all("els => els.map(e => e.getClientRects().length)") == [1, 1, 1]

@@ -169,6 +169,14 @@ test("chart puts the oldest left, higher scores higher, and the pass line at the
   eq(L.chart([record(1, 80, true)], 220, 120, 10).dots[0].x, 110);
 });
 
+test("chart writes the pass line's label at the end no dot crowds", function () {
+  // pass line at y 30 (80 of 100); a dot within 17 px of it near an end crowds that end
+  eq(L.chart([record(1, 0, false), record(2, 50, false)], 220, 120, 10).passLabel, "end");
+  eq(L.chart([record(1, 0, false), record(2, 90, true)], 220, 120, 10).passLabel, "start");
+  eq(L.chart([record(1, 85, true), record(2, 90, true)], 220, 120, 10).passLabel, "end"); // both crowded
+  eq(L.chart([record(1, 85, true), record(2, 20, false)], 220, 120, 10).passLabel, "end");
+});
+
 /* ---------------------------------------------------------------- statistics */
 
 test("countAnswer and progress: answered, right at the last answer, accuracy", function () {

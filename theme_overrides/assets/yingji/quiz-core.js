@@ -422,6 +422,13 @@
     return grid;
   }
 
+  /** The colours of a 答题卡, each "colour：meaning" kept on one line. */
+  function sheetLegend(items) {
+    return h("p", { class: "yj-sheet-legend" }, items.map(function (text, i) {
+      return [i ? " " : null, h("span", { class: "yj-legend-item" }, text)];
+    }));
+  }
+
   /** Show a cell's new state (the exam updates one cell, not the grid). */
   function setCell(container, i, info) {
     var cellButton = container.querySelector('button[data-i="' + i + '"]');
@@ -636,7 +643,7 @@
     choices: L.choices, isRight: L.isRight, points: L.points, shuffle: L.shuffle, fmt: L.fmt,
     label: label, answerText: answerText, questionView: questionView, feedbackView: feedbackView,
     explanationView: explanationView, citationsView: citationsView, favButton: favButton, largeToggle: largeToggle,
-    settingToggle: settingToggle, confirmStep: confirmStep, sheetGrid: sheetGrid, setCell: setCell, range: range,
+    settingToggle: settingToggle, confirmStep: confirmStep, sheetGrid: sheetGrid, sheetLegend: sheetLegend, setCell: setCell, range: range,
     topicTable: topicTable, percent: percent,
     onKeys: onKeys, keyHelp: keyHelp, loadScript: loadScript, loadScripts: loadScripts,
     modes: modes, boot: boot, later: later, duration: duration,

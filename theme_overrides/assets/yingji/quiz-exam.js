@@ -161,7 +161,7 @@
       root.appendChild(els.confirm);
       root.appendChild(els.stage);
       root.appendChild(h("h2", { class: "yj-sheet-title" }, "答题卡"));
-      root.appendChild(h("p", { class: "yj-sheet-legend" }, "蓝色：已作答　白色：未作答　带 ⚑：已标记"));
+      root.appendChild(Q.sheetLegend(["蓝色：已作答", "白色：未作答", "带 ⚑：已标记"]));
       root.appendChild(els.sheet);
       root.appendChild(Q.keyHelp(KEY_HELP));
       placeBar();
@@ -370,7 +370,8 @@
         review.appendChild(cards[i]);
       });
       root.appendChild(review);
-      summary.focus();
+      summary.focus({ preventScroll: true });
+      Q.reveal(summary, "start"); // its heading below the sticky header, not under it
     }
 
     /** One question after the exam: wrong, half and blank ones open, right ones folded. */

@@ -248,7 +248,8 @@
   }
 
   /** The score chart of one exam's records as SVG coordinates: a point per attempt (score as a
-   * share of the full marks; oldest left) and the height of the pass line. */
+   * share of the full marks; oldest left), the height of the pass line and the end of it ("end"
+   * right, "start" left) where its label does not run into a dot. */
   function chart(records, width, height, pad) {
     pad = pad || 0;
     var n = records.length;
@@ -260,11 +261,21 @@
       return { x: Math.round(x * 10) / 10, y: y(r.total ? r.score / r.total : 0), passed: r.passed };
     });
     var last = records[n - 1];
+    var pass = last && last.total ? y(last.pass / last.total) : null;
     return {
       dots: dots,
       line: dots.map(function (d) { return d.x + "," + d.y; }).join(" "),
-      pass: last && last.total ? y(last.pass / last.total) : null
+      pass: pass,
+      passLabel: pass === null || !crowds(dots, pass, width - pad - CHART_LABEL_WIDTH, width) ? "end" :
+        crowds(dots, pass, 0, pad + CHART_LABEL_WIDTH) ? "end" : "start"
     };
+  }
+
+  var CHART_LABEL_WIDTH = 60; // the pass line's label, 合格线 80, at one end of the line
+  /** Whether a dot between x `from` and `to` (with its score written above it) would touch a
+   * label written just above the pass line at height `pass`. */
+  function crowds(dots, pass, from, to) {
+    return dots.some(function (d) { return d.x >= from && d.x <= to && Math.abs(d.y - pass) < 17; });
   }
 
   /* ------------------------------------------------ answer statistics */

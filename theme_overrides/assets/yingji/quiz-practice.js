@@ -168,7 +168,7 @@
         return { state: !s ? "todo" : s.l === 1 ? "right" : "wrong", current: i === state.pos };
       }, function (i) { goTo(i); });
       var holder = Q.clear(sheetBox.querySelector(".yj-sheet"));
-      holder.appendChild(h("p", { class: "yj-sheet-legend" }, "绿色：上次答对　红色：上次答错　白色：未练"));
+      holder.appendChild(Q.sheetLegend(["绿色：上次答对", "红色：上次答错", "白色：未练"]));
       holder.appendChild(grid);
     }
 

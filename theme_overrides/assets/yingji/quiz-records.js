@@ -37,7 +37,9 @@
       "aria-label": "成绩走势：" + records.map(function (r) { return Q.fmt(r.score); }).join("、") + " 分" },
       svg("rect", { x: P, y: P, width: W - 2 * P, height: H - 2 * P, class: "yj-chart-frame" }),
       c.pass === null ? null : svg("line", { x1: P, x2: W - P, y1: c.pass, y2: c.pass, class: "yj-chart-pass" }),
-      c.pass === null ? null : svg("text", { x: W - P - 2, y: c.pass - 3, "text-anchor": "end", class: "yj-chart-label" }),
+      c.pass === null ? null : svg("text", {
+        x: c.passLabel === "end" ? W - P - 2 : P + 2, y: c.pass - 3, "text-anchor": c.passLabel, class: "yj-chart-label"
+      }),
       records.length > 1 ? svg("polyline", { points: c.line, class: "yj-chart-line" }) : null);
     if (c.pass !== null) chart.querySelector("text").textContent = "合格线 " + Q.fmt(last.pass);
     c.dots.forEach(function (d, i) {
