@@ -213,9 +213,12 @@ OUTSIDE = re.compile(r"^https?://(?!127\.0\.0\.1[:/])")  # any host but this mac
 
 
 def quiz_project(target):
+    """The minimal project with the quiz fixture: quizzes/ (six questions, blueprints kurz and
+    banfen) and site-extra/ over it (a second topic of 98 判断 questions for 公众, blueprint lang)."""
     project = copy_project(FIXTURES / "minimal", target)
     shutil.rmtree(project / "quizzes")
     shutil.copytree(QUIZ / "quizzes", project / "quizzes")
+    shutil.copytree(QUIZ / "site-extra", project / "quizzes", dirs_exist_ok=True)
     return project
 
 
@@ -228,11 +231,22 @@ def quiz_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def key():
     """id -> question data straight from the fixture YAML (not from the engine's data)."""
-    bank = yaml.safe_load((QUIZ / "quizzes" / "anquan-shengchan-fa.yml").read_text("utf-8"))
+    banks = [QUIZ / "quizzes" / "anquan-shengchan-fa.yml", QUIZ / "site-extra" / "yingji-changshi.yml"]
     return {
         q["id"]: {**q, "answer": q["answer"] if isinstance(q["answer"], list) else [q["answer"]]}
-        for q in bank["questions"]
+        for bank in banks
+        for q in yaml.safe_load(bank.read_text("utf-8"))["questions"]
     }
+
+
+SCREENS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1366, "height": 768}}
+
+
+@pytest.fixture(params=list(SCREENS))
+def screen(request, page):
+    """A phone (360×740) or a laptop (1366×768): the page's viewport; returns its name."""
+    page.set_viewport_size(SCREENS[request.param])
+    return request.param
 
 
 @pytest.fixture(params=["http", "file"])

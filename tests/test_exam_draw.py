@@ -1,6 +1,6 @@
 """Exam draws honour groups (questions on one fact): never two of a group in one paper, and the
 check that an exam has enough questions counts groups. Python (printed papers, content check)
-and the browser engine's drawParts (quiz-exam.js) are tested on the same cases."""
+and the browser engine's drawParts (quiz-logic.js) are tested on the same cases."""
 
 from __future__ import annotations
 
@@ -86,16 +86,15 @@ def test_seeded_papers_never_hold_two_questions_of_a_group(grouped_knowledge):
 
 @pytest.mark.browser
 def test_the_browser_engine_draws_the_same_way(page):
-    """drawParts of quiz-exam.js on the cases above, 200 random draws each."""
+    """drawParts of quiz-logic.js on the cases above, 200 random draws each."""
     page.set_content("<html><body></body></html>")
-    for name in ("quiz-core.js", "quiz-exam.js"):
-        page.add_script_tag(content=(ASSETS / name).read_text("utf-8"))
+    page.add_script_tag(content=(ASSETS / "quiz-logic.js").read_text("utf-8"))
     as_data = lambda pool: [{"id": q.id, "type": q.type, **({"group": q.group} if q.group else {})} for q in pool]  # noqa: E731
     parts = lambda e: [{"type": p.type, "count": p.count} for p in e.parts]  # noqa: E731
     script = """([parts, pool]) => {
       const out = [];
       for (let i = 0; i < 200; i++) {
-        const drawn = window.yingjiQuiz.drawParts(parts, pool, window.yingjiQuiz.shuffle);
+        const drawn = window.yingjiQuizLogic.drawParts(parts, pool);
         out.push(drawn && drawn.map(part => part.map(q => q.id)));
       }
       return out;

@@ -1,5 +1,6 @@
-"""The quiz engine's logic in Chromium without a site build: theme_overrides/assets/yingji/
-quiz-core.js (and quiz-exam.js for scoring a whole attempt) on a tiny harness page.
+"""The quiz engine's page helpers in Chromium without a site build: theme_overrides/assets/yingji/
+quiz-core.js on quiz-logic.js (and quiz-exam.js for scoring a whole attempt) on a tiny harness
+page. The logic alone (draw, scoring, schedules, records, storage schema) is in test_quiz_logic.py.
 
 The harness is served from a made-up http origin by Playwright itself (page.route), so
 localStorage works as on the real site and nothing is built or started. The end-to-end
@@ -47,7 +48,7 @@ def quiz(page):
     page.route(f"{ORIGIN}/**", serve)
 
     def open_page(path="quiz/harness.html", *scripts):
-        serve.scripts = scripts or ("quiz-core.js",)
+        serve.scripts = scripts or ("quiz-logic.js", "quiz-core.js")
         page.goto(f"{ORIGIN}/{path}")
         page.wait_for_function("window.yingjiQuiz && window.yingjiQuiz.started")
         return page
@@ -208,46 +209,43 @@ def test_site_links_follow_how_the_page_is_served(quiz, path, expected):
 def test_wrong_book_counts_each_miss_and_keeps_the_last_answer(quiz):
     page = quiz()
     book = js(page, """
-        const snap = Q.snapshot(a[0], {"law#a1": {title: "第一条"}}, "测验");
-        Q.book.addWrong(snap, ["A"]);
-        Q.book.addWrong(snap, ["A", "C"]);
-        Q.book.addWrong(Q.snapshot(a[1], {}), []);
+        Q.book.answer(a[0], false, ["A"]);
+        Q.book.answer(a[0], false, ["A", "C"], ["B", "A", "C", "D"]);
+        Q.book.answers([{q: a[1], right: false, selected: []}]);
         const stored = JSON.parse(localStorage.getItem(Q.KEYS.wrong));
-        const first = {n: stored.m1.n, a: stored.m1.a, cites: stored.m1.q.cites, source: stored.m1.q.source};
+        const first = {n: stored.m1.n, a: stored.m1.a, o: stored.m1.o, copied: "q" in stored.m1};
         Q.book.removeWrong("m1");
-        return {first: first, left: Object.keys(Q.book.wrong()), unanswered: stored.s1.a};
+        return {first: first, left: Object.keys(Q.book.wrong()), unanswered: stored.s1.a, shownAsIs: "o" in stored.s1};
     """, MULTI, SINGLE)
-    # the unresolvable citation law#a9 is dropped from the snapshot, the resolved one kept
-    assert book["first"] == {"n": 2, "a": ["A", "C"], "cites": [{"title": "第一条"}], "source": "测验"}
-    assert book["left"] == ["s1"] and book["unanswered"] == []
+    # the key, the count, the last answer and the option order it was shown in; no copy of the question
+    assert book["first"] == {"n": 2, "a": ["A", "C"], "o": ["B", "A", "C", "D"], "copied": False}
+    assert book["left"] == ["s1"] and book["unanswered"] == [] and book["shownAsIs"] is False
 
 
-def test_favourites_toggle_and_progress_is_per_topic(quiz):
+def test_favourites_toggle_and_every_answer_is_counted(quiz):
     page = quiz()
     state = js(page, """
-        const snap = Q.snapshot(a[0], {});
-        const on = Q.book.toggleFav(snap), fav = Q.book.isFav("s1");
-        const off = Q.book.toggleFav(snap);
-        Q.book.markProgress("t1", "s1", true);
-        Q.book.markProgress("t1", "m1", false);
-        Q.book.markProgress("t1", "s1", false);
-        Q.book.markProgress("t2", "x", true);
-        return [on, fav, off, Q.book.isFav("s1"), Q.book.progress("t1"), Q.book.progress("t2"), Q.book.progress("t3")];
-    """, SINGLE)
-    assert state == [True, True, False, False, {"s1": 0, "m1": 0}, {"x": 1}, {}]
+        const on = Q.book.toggleFav(a[0]), fav = Q.book.isFav("s1");
+        const off = Q.book.toggleFav(a[0]);
+        Q.book.answer(a[0], true, ["C"]);
+        Q.book.answer(a[1], false, ["A"]);
+        Q.book.answer(a[0], false, ["A"]);
+        return [on, fav, off, Q.book.isFav("s1"), Q.book.stats(), Object.keys(Q.book.wrong()).sort()];
+    """, SINGLE, MULTI)
+    assert state == [True, True, False, False, {"s1": {"n": 2, "r": 1, "l": 0}, "m1": {"n": 1, "r": 0, "l": 0}}, ["m1", "s1"]]
 
 
 def test_clear_all_removes_only_the_quiz_keys_and_a_reload_keeps_the_rest(quiz):
     page = quiz()
     js(page, """
-        Q.book.addWrong(Q.snapshot(a[0], {}), ["A"]);
-        Q.book.toggleFav(Q.snapshot(a[0], {}));
+        Q.book.answer(a[0], false, ["A"]);
+        Q.book.toggleFav(a[0]);
         localStorage.setItem("other.app", "1");
     """, SINGLE)
     page.reload()
     page.wait_for_function("window.yingjiQuiz && window.yingjiQuiz.started")
-    kept = js(page, "const w = Object.keys(Q.book.wrong()); Q.book.clearAll(); return [w, Object.keys(localStorage)];")
-    assert kept == [["s1"], ["other.app"]]
+    kept = js(page, "const w = Object.keys(Q.book.wrong()); Q.book.clearAll(); return [w, Object.keys(localStorage).sort()];")
+    assert kept == [["s1"], ["other.app", "yingji.quiz.schema"]]  # the storage layout's number stays
 
 
 def test_without_storage_the_books_live_in_memory(quiz):
@@ -256,8 +254,8 @@ def test_without_storage_the_books_live_in_memory(quiz):
         const blocked = () => { throw new DOMException("denied", "SecurityError"); };
         Storage.prototype.getItem = blocked;
         Storage.prototype.setItem = blocked;
-        Q.book.addWrong(Q.snapshot(a[0], {}), ["B"]);
-        Q.book.addWrong(Q.snapshot(a[0], {}), ["D"]);
+        Q.book.answer(a[0], false, ["B"]);
+        Q.book.answer(a[0], false, ["D"]);
         return [Q.storageOk(), Q.book.wrong().s1.n, Q.book.wrong().s1.a];
     """, SINGLE)
     assert state == [False, 2, ["D"]]
@@ -286,8 +284,10 @@ def expired_attempt(answers):
     ("少选得半分", {"1": ["C"]}, ["0", "0"], "0", ["m1"]),
 ], ids=["half-pass-at-the-mark", "all-or-nothing-fails", "all-or-nothing-passes", "unanswered-not-booked"])
 def test_an_attempt_is_scored_per_part_against_the_pass_mark(quiz, rule, answers, parts, passed, booked):
-    page = quiz("quiz/exam/x.html", "quiz-core.js", "quiz-exam.js")
-    data = {"id": "x", "title": "测验", "exam": {**EXAM, "multi_scoring": rule}, "questions": [TF, MULTI], "refs": {}}
+    page = quiz("quiz/exam/x.html", "quiz-logic.js", "quiz-core.js", "quiz-exam.js")
+    data = {"id": "x", "title": "测验", "exam": {**EXAM, "multi_scoring": rule}, "questions": [TF, MULTI], "refs": {},
+            "topics": {}, "links": {"quiz": "quiz/index.md", "review": "quiz/review.md", "records": "quiz/records.md",
+                                    "scoresheet": "quiz/scoresheet.md"}}
     result = js(page, """
         const [data, attempt] = a, root = document.getElementById("root");
         localStorage.setItem(Q.KEYS.exam + data.id, JSON.stringify(attempt));

@@ -19,7 +19,7 @@ def test_exam_answered_from_the_key_gets_full_marks(open_page, key):
     page = open_page(EXAM)
     assert "示例配置" in page.inner_text(".yj-exam-start")
     assert sit_exam(page, key, lambda q: q["answer"]) == 6
-    assert page.inner_text(".yj-count") == "已答 6 / 6"
+    assert page.inner_text(".yj-count") == "已答 6/6"
     page.click(".yj-submit-exam")
     assert "全部 6 题都已作答" in page.inner_text(".yj-confirm")
     page.click(".yj-confirm-submit")
@@ -94,6 +94,37 @@ def test_timer_running_out_submits_automatically(open_page, key, page):
 
 
 @HTTP_ONLY
+def test_the_exam_data_is_loaded_once_and_the_explanations_while_sitting(open_page, page):
+    loaded = []
+    page.on("request", lambda request: loaded.append(request.url.rsplit("/", 1)[1]) if ".data.js" in request.url else None)
+    page.clock.install()
+    page = open_page(EXAM)
+    assert loaded == ["kurz.data.js"]  # preloaded by the page, run by the engine: fetched once
+    page.click(".yj-start")
+    page.clock.run_for(3000)
+    page.wait_for_function("window.yingjiQuizData['quiz/exam/kurz.review.data.js']")
+    assert loaded == ["kurz.data.js", "kurz.review.data.js"]
+
+
+@HTTP_ONLY
+@pytest.mark.parametrize("path, parts", [(EXAM, []), (REVIEW, ["quiz-review.js"]), ("quiz/records", ["quiz-records.js"])])
+def test_the_review_and_records_parts_of_the_engine_load_only_on_their_pages(open_page, page, path, parts):
+    every_page = ["quiz-core.js", "quiz-exam.js", "quiz-logic.js", "quiz-practice.js"]
+    loaded = []
+    page.on("request", lambda request: loaded.append(request.url.rsplit("/", 1)[1]) if "/assets/yingji/" in request.url else None)
+    open_page(path)
+    assert quiz_scripts(loaded) == sorted(every_page + parts)
+    loaded.clear()
+    page.goto(f"{open_page.base}/plan/index.html")  # a page without a quiz
+    assert quiz_scripts(loaded) == every_page
+
+
+def quiz_scripts(names):
+    """The quiz engine's files among the site's own scripts (search.js, site.js are not the quiz's)."""
+    return sorted(name for name in names if name.startswith("quiz-") and name.endswith(".js"))
+
+
+@HTTP_ONLY
 def test_an_exam_in_progress_survives_a_reload(open_page, key):
     page = open_page(EXAM)
     page.click(".yj-start")
@@ -104,7 +135,7 @@ def test_an_exam_in_progress_survives_a_reload(open_page, key):
     assert "继续上次的考试" in page.inner_text(".yj-start")
     page.click(".yj-start")
     assert current_qid(page) == first
-    assert page.inner_text(".yj-count") == "已答 1 / 6"
+    assert page.inner_text(".yj-count") == "已答 1/6"
 
 
 @HTTP_ONLY

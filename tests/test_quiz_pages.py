@@ -62,11 +62,11 @@ def test_long_articles_are_cut_to_an_excerpt(knowledge, routes):
 
 
 def test_one_practice_page_per_topic_and_one_page_per_exam(knowledge, pages):
-    expected = {"quiz/index.md", "quiz/review.md"}
+    expected = {"quiz/index.md", "quiz/review.md", "quiz/records.md", "quiz/scoresheet.md", "quiz/bank.data.js"}
     for topic in knowledge.topics:
         expected |= {f"quiz/practice/{topic}.md", f"quiz/practice/{topic}.data.js"}
     for exam in knowledge.exams:
-        expected |= {f"quiz/exam/{exam}.md", f"quiz/exam/{exam}.data.js"}
+        expected |= {f"quiz/exam/{exam}.md", f"quiz/exam/{exam}.data.js", f"quiz/exam/{exam}.review.data.js"}
     assert set(pages) == expected
 
 
@@ -95,6 +95,43 @@ def test_exam_data_carries_the_blueprint_from_exams_yml(knowledge, pages, routes
         assert sum(1 for q in loaded["questions"] if q["type"] == part.type) >= part.count
     page = pages["quiz/exam/zhuyao-fuzeren-moni.md"]
     assert "示例配置" in page and "80 分及以上为合格" in page and "120 分钟" in page
+
+
+def test_exam_data_leaves_explanations_to_the_review_file(knowledge, pages, routes):
+    """The exam page draws from the whole pool: it loads stems, options and answers at once, and
+    the explanations and citations only for the review after submitting."""
+    sitting = payload(pages[routes.path("exam-data", "zhuyao-fuzeren-moni")])
+    review = payload(pages[routes.path("exam-review-data", "zhuyao-fuzeren-moni")])
+    assert sitting["review"] == "quiz/exam/zhuyao-fuzeren-moni.review.data.js"
+    assert all("explanation" not in q and "cites" not in q and q["topic"] in sitting["topics"] for q in sitting["questions"])
+    assert set(review["questions"]) == {q.get("key", q["id"]) for q in sitting["questions"]}
+    first = sitting["questions"][0]
+    entry = knowledge.questions[first["id"]].question
+    assert review["questions"][first["id"]] == {"explanation": entry.explanation, "cites": list(entry.cites)}
+    assert all(review["refs"][ref]["url"] for q in review["questions"].values() for ref in q["cites"])
+    assert sitting["links"] == {"quiz": "quiz/index.md", "review": "quiz/review.md", "records": "quiz/records.md",
+                                "scoresheet": "quiz/scoresheet.md"}
+
+
+def test_quiz_pages_start_loading_their_data_while_they_are_parsed(knowledge, pages):
+    """A preload link beside the quiz, relative to the page as served (mkdocs does not rewrite
+    it): x.data.js beside x.html, ../x.data.js from x/ with directory URLs."""
+    assert '<link rel="preload" as="script" href="zhuyao-fuzeren-moni.data.js">' in pages["quiz/exam/zhuyao-fuzeren-moni.md"]
+    assert '<link rel="preload" as="script" href="xiaofang-fa.data.js">' in pages["quiz/practice/xiaofang-fa.md"]
+    from yingji.presentation.routes import plan_routes
+
+    directories = quiz_pages(knowledge, plan_routes(knowledge, "public", directory_urls=True))
+    assert '<link rel="preload" as="script" href="../xiaofang-fa.data.js">' in directories["quiz/practice/xiaofang-fa.md"]
+
+
+def test_the_bank_index_lists_every_storage_key_by_topic(knowledge, pages):
+    bank = payload(pages["quiz/bank.data.js"])
+    keys = {key for topic in bank["topics"] for key in topic["keys"]}
+    assert keys == {e.id if e.question.version == 1 else f"{e.id}~v{e.question.version}" for e in knowledge.questions.values()}
+    for topic in bank["topics"]:
+        assert topic["src"] in pages and topic["page"] in pages
+        assert topic["keys"] == [q.get("key", q["id"]) for q in payload(pages[topic["src"]])["questions"]]
+    assert [e["src"] for e in bank["exams"]] == [f"quiz/exam/{exam}.data.js" for exam in knowledge.exams]
 
 
 def test_content_in_the_data_cannot_end_the_script(knowledge):

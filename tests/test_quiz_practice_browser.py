@@ -41,7 +41,7 @@ def test_practice_feedback_right_and_wrong(open_page, key):
     text = feedback.inner_text()
     assert "回答错误" in text and "正确答案：错误" in text and "你的答案：正确" in text
     assert page.locator(".yj-option.yj-bad").inner_text().startswith("正确")
-    assert page.inner_text(".yj-progress-line") == "已练 2 / 6 题，答对 1 题"
+    assert page.inner_text(".yj-progress-line") == "已练 2 / 6 题，答对 1 题，正确率 50%"
 
 
 @HTTP_ONLY
@@ -54,7 +54,7 @@ def test_practice_shuffled_order_and_chapter_keep_every_question(open_page):
         if page.is_enabled(".yj-nav .yj-primary"):
             page.click(".yj-nav .yj-primary")
     assert len(seen) == 6
-    page.select_option("select", label="安全生产法 · 第三章 从业人员的安全生产权利义务")
+    page.select_option(".yj-chapter-select", label="安全生产法 · 第三章 从业人员的安全生产权利义务")
     assert page.inner_text(".yj-question .yj-meta").startswith("第 1 / 2 题")
 
 

@@ -1,6 +1,8 @@
 """A question whose meaning changed (version 2) never receives the answers a learner stored for
 the old version: the engine stores records under `id~v2`, so those under the plain id are
 ignored (progress), dropped (错题本, 收藏) or end the attempt they belong to (模拟考试).
+The old records here are in the storage layout of version 1 (no schema number, 错题本 entries with
+a copy of the question): the engine migrates them first.
 
 In the quiz fixture `t-pd-2` is at version 2; every other question at version 1."""
 
@@ -39,7 +41,9 @@ OLD_RECORDS = {
 }
 
 
-def seed(page, records: dict) -> None:
+def seed(page, records: dict, schema: int | None = 2) -> None:
+    """Store these records (schema None: as an engine of version 1 left them) and reload."""
+    page.evaluate("(s) => s === null ? localStorage.removeItem('yingji.quiz.schema') : localStorage.setItem('yingji.quiz.schema', s)", schema)
     for name, value in records.items():
         page.evaluate("([k, v]) => localStorage.setItem(k, v)", [name, json.dumps(value, ensure_ascii=False)])
     page.reload()
@@ -55,16 +59,18 @@ def stored(page, name: str):
 @HTTP_ONLY
 def test_practice_counts_and_stores_only_the_current_version(open_page):
     page = open_page(PRACTICE)
-    seed(page, OLD_RECORDS)
-    assert page.inner_text(".yj-progress-line") == "已练 1 / 6 题，答对 1 题"  # t-pd-2's old answer ignored
+    seed(page, OLD_RECORDS, schema=None)
+    assert page.inner_text(".yj-progress-line") == "已练 1 / 6 题，答对 1 题，正确率 100%"  # t-pd-2's old answer ignored
     page.click(".yj-nav >> text=下一题")
     assert current_qid(page) == "t-pd-2"
     assert page.get_attribute(".yj-fav", "aria-pressed") == "false"  # the old version's 收藏 is not this one's
     choose(page, ["正确"])  # wrong: t-pd-2 is 错误
     page.click(".yj-submit")
-    assert stored(page, "yingji.quiz.progress")[TOPIC] == {"t-pd-1": 1, "t-pd-2": 1, "t-pd-2~v2": 0}
-    assert stored(page, "yingji.quiz.wrong")["t-pd-2~v2"]["q"]["stem"].startswith("从业人员发现")
-    assert page.inner_text(".yj-progress-line") == "已练 2 / 6 题，答对 1 题"
+    assert stored(page, "yingji.quiz.stats") == {"t-pd-1": {"n": 1, "r": 1, "l": 1}, "t-pd-2": {"n": 1, "r": 1, "l": 1},
+                                                 "t-pd-2~v2": {"n": 1, "r": 0, "l": 0}}
+    wrong = stored(page, "yingji.quiz.wrong")["t-pd-2~v2"]
+    assert wrong["n"] == 1 and wrong["a"] == ["正确"] and "q" not in wrong  # ids and answers, no copy
+    assert page.inner_text(".yj-progress-line") == "已练 2 / 6 题，答对 1 题，正确率 50%"
     page.goto(f"{open_page.base}/quiz/index.html")
     page.wait_for_function("document.querySelector('.yj-progress').textContent !== '未开始'")
     assert page.inner_text(".yj-progress") == "已练 2/6，答对 1"
@@ -74,11 +80,12 @@ def test_practice_counts_and_stores_only_the_current_version(open_page):
 @HTTP_ONLY
 def test_review_drops_the_old_versions_entries(open_page):
     page = open_page(REVIEW)
-    seed(page, OLD_RECORDS)
+    seed(page, OLD_RECORDS, schema=None)
     items = page.locator(".yj-wrong-book .yj-item")
     assert items.count() == 1 and items.get_attribute("data-qid") == "t-pd-1"
     assert page.locator(".yj-fav-book .yj-item").count() == 0
     assert set(stored(page, "yingji.quiz.wrong")) == {"t-pd-1"} and stored(page, "yingji.quiz.fav") == {}
+    assert set(stored(page, "yingji.quiz.sched")) == {"t-pd-1"}  # on the review schedule, the old one off
 
 
 @pytest.mark.browser

@@ -4,7 +4,7 @@ One paper never holds two questions of a group; an ungrouped question is a group
 A group may hold questions of several types (a 判断 and a 单选 on one fact), so a group fills
 at most one slot of one part: a matching of groups to the parts' slots. The content check
 (`shortfalls`) and the printed paper (`draw_parts`) use this module; the browser exam
-(theme_overrides/assets/yingji/quiz-core.js, drawExam) does the same in JavaScript.
+(theme_overrides/assets/yingji/quiz-logic.js, drawParts) does the same in JavaScript.
 """
 
 from __future__ import annotations

@@ -32,6 +32,8 @@ SINGLETONS = {
     "villages": ("villages/index.md", "一村一案"),
     "quiz": ("quiz/index.md", "学习与考试"),
     "quiz-review": ("quiz/review.md", "错题本与收藏"),
+    "quiz-records": ("quiz/records.md", "考试记录"),
+    "quiz-scoresheet": ("quiz/scoresheet.md", "成绩单"),
     "downloads": ("downloads/index.md", "资料下载"),
     "about": ("about.md", "关于本站"),  # generated, unless people wrote their own docs/about.md
     "not-found": ("404.html", "页面不存在"),  # the theme's 404 page (theme_overrides/404.html)
@@ -138,6 +140,11 @@ class RouteTable:
         it into the served URL and checks it in strict mode), optionally to an anchor."""
         path, anchor = self.target(kind, entity, anchor)
         return relative(from_path, path, anchor)
+
+    def file_link(self, from_path: str, kind: str, entity: str = "") -> str:
+        """Relative address of a file (not a page: mkdocs does not rewrite it) from a page as
+        served, for raw HTML such as a preload link: x.data.js beside x.html, ../x.data.js from x/."""
+        return relative(served_path(from_path, self.directory_urls), self.path(kind, entity))
 
     def url(self, kind: str, entity: str = "", anchor: str | None = None) -> str:
         """The address as served, relative to the site's root: villages/x/y.html (or y/)."""
@@ -327,6 +334,11 @@ def _plan_quiz(table: RouteTable, knowledge: Knowledge) -> None:
         return
     _add_singleton(table, "quiz")
     _add_singleton(table, "quiz-review")
+    _add_singleton(table, "quiz-records")
+    _add_singleton(table, "quiz-scoresheet")
+    # every question's storage key by topic, and where each page's data is: for the pages that
+    # show what is stored on the device (错题本, records, 成绩单, the quiz home)
+    table.add("quiz-bank", "", "quiz/bank.data.js", "题库索引", internal=True)
     topics_with_questions = {entry.topic for entry in knowledge.questions.values()}
     for topic in knowledge.topics.values():
         if topic.id in topics_with_questions:
@@ -336,8 +348,12 @@ def _plan_quiz(table: RouteTable, knowledge: Knowledge) -> None:
     for exam in knowledge.exams.values():
         _add_entity(table, "exam", exam.id, exam.title)
         table.add("exam-data", exam.id, data_path(table.path("exam", exam.id)), exam.title)
+        # explanations and citations, read while sitting and for the review after submitting
+        table.add("exam-review-data", exam.id, data_path(table.path("exam", exam.id), "review"), exam.title,
+                  internal=True)
 
 
-def data_path(page: str) -> str:
-    """quiz/practice/x.md → quiz/practice/x.data.js: a page's quiz data, beside it."""
-    return page.removesuffix(".md") + ".data.js"
+def data_path(page: str, part: str = "") -> str:
+    """quiz/practice/x.md → quiz/practice/x.data.js: a page's quiz data, beside it (with a part:
+    quiz/exam/x.review.data.js)."""
+    return page.removesuffix(".md") + (f".{part}" if part else "") + ".data.js"

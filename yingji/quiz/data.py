@@ -67,11 +67,6 @@ def storage_key(question: Question) -> str:
     return question.id if question.version == 1 else f"{question.id}~v{question.version}"
 
 
-def versioned_keys(entries: list[QuestionEntry]) -> str:
-    """The storage keys of the questions past version 1, for pages that only read the records."""
-    return " ".join(storage_key(e.question) for e in entries if e.question.version > 1)
-
-
 def question_data(question: Question) -> dict:
     """The question as the engine needs it; 判断 has no options (正确/错误 are implied)."""
     data = {"id": question.id, "type": question.type, "stem": question.stem}
@@ -176,6 +171,8 @@ def blueprint(exam: Exam) -> dict:
 
 
 def exam_data(knowledge: Knowledge, exam: Exam, routes: RouteTable) -> dict:
+    """What the exam page needs to draw and sit a paper. It carries the whole pool, so the
+    explanations and citations (read only after submitting) are in exam_review_data."""
     pool = exam_pool(knowledge, exam)
     return {
         "kind": "exam",
@@ -183,14 +180,61 @@ def exam_data(knowledge: Knowledge, exam: Exam, routes: RouteTable) -> dict:
         "title": exam.title,
         "page": routes.path("exam", exam.id),
         "exam": blueprint(exam),
-        "questions": [_with_group(question_data(entry.question), entry.question) for entry in pool],
+        "topics": {entry.topic: knowledge.topics[entry.topic].title for entry in pool},
+        "questions": [exam_question(entry) for entry in pool],
+        "review": routes.path("exam-review-data", exam.id),
+        "links": record_links(routes),
+    }
+
+
+def exam_question(entry: QuestionEntry) -> dict:
+    """question_data without explanation and citations, with its topic (results per topic) and
+    group (an exam draws one question per group at most: quiz-logic.js drawParts)."""
+    data = question_data(entry.question) | {"topic": entry.topic}
+    del data["explanation"], data["cites"]
+    return data | {"group": entry.question.group} if entry.question.group else data
+
+
+def exam_review_data(knowledge: Knowledge, exam: Exam, routes: RouteTable) -> dict:
+    """The explanation and citations of each question of an exam's pool, by storage key."""
+    pool = exam_pool(knowledge, exam)
+    return {
+        "kind": "exam-review",
+        "id": exam.id,
+        "questions": {storage_key(e.question): {"explanation": e.question.explanation, "cites": list(e.question.cites)} for e in pool},
         "refs": refs_of(knowledge, routes, pool, EXAM_EXCERPT),
     }
 
 
-def _with_group(data: dict, question: Question) -> dict:
-    """An exam draws one question per group at most (quiz-exam.js drawParts)."""
-    return {**data, "group": question.group} if question.group else data
+def record_links(routes: RouteTable) -> dict[str, str]:
+    """docs paths of the pages that show what the device stores (the engine makes them URLs)."""
+    return {
+        "quiz": routes.path("quiz"),
+        "review": routes.path("quiz-review"),
+        "records": routes.path("quiz-records"),
+        "scoresheet": routes.path("quiz-scoresheet"),
+    }
+
+
+def bank_data(knowledge: Knowledge, routes: RouteTable) -> dict:
+    """The index of the whole bank: each topic's storage keys and data file, each exam's data
+    file. The pages that show stored records read it to find a question's data, and to leave
+    out records of questions no longer in the bank (removed, or changed to a new version)."""
+    topics = [
+        {
+            "id": route.entity,
+            "title": knowledge.topics[route.entity].title,
+            "src": routes.path("practice-data", route.entity),
+            "page": routes.path("practice", route.entity),
+            "keys": [storage_key(entry.question) for entry in topic_entries(knowledge, route.entity)],
+        }
+        for route in routes.of_kind("practice")
+    ]
+    exams = [
+        {"id": route.entity, "title": knowledge.exams[route.entity].title, "src": routes.path("exam-data", route.entity), "page": route.path}
+        for route in routes.of_kind("exam")
+    ]
+    return {"kind": "bank", "topics": topics, "exams": exams, "links": record_links(routes)}
 
 
 def to_json(data: dict) -> str:

@@ -1,5 +1,6 @@
 """The quiz part of the site: index, one practice page per topic, one page per exam blueprint,
-the 错题本与收藏 page, and next to each practice/exam page its data as a small script file.
+the 错题本与收藏, 考试记录 and 成绩单 pages, next to each practice/exam page its data as a small
+script file, and the bank's index (bank.data.js) for the pages that show stored records.
 
 The data is a script (`window.yingjiQuizData[...] = {...}`) rather than a .json file because
 Chromium refuses fetch() from file:// and the site must work from a USB stick; the engine
@@ -65,13 +66,15 @@ def index_view(knowledge: Knowledge, routes: RouteTable) -> dict:
         entries = data.topic_entries(knowledge, topic.id)
         if entries:
             topics.append({"id": topic.id, "title": topic.title, "count": len(entries), "types": type_counts(entries),
-                           "versioned": data.versioned_keys(entries), "href": routes.link(page, "practice", topic.id)})
+                           "href": routes.link(page, "practice", topic.id)})
     return {
         "topics": topics,
         "total": len(knowledge.questions),
         "types": type_counts(knowledge.questions.values()),
         "exams": [exam_summary(exam) | {"href": routes.link(page, "exam", exam.id)} for exam in knowledge.exams.values()],
         "review_href": routes.link(page, "quiz-review"),
+        "records_href": routes.link(page, "quiz-records"),
+        "bank_src": routes.path("quiz-bank"),
     }
 
 
@@ -80,7 +83,12 @@ def quiz_pages(knowledge: Knowledge, routes: RouteTable) -> dict[str, str]:
     if not routes.generates("quiz"):
         return {}
     pages = dict([render_page(routes, "quiz", "", "quiz/index.md.j2", quiz=index_view(knowledge, routes))])
-    pages[routes.path("quiz-review")] = render("quiz/review.md.j2", versioned=data.versioned_keys(list(knowledge.questions.values())))
+    bank_src = routes.path("quiz-bank")
+    pages[bank_src] = data_script(bank_src, data.bank_data(knowledge, routes))
+    for kind, template in (("quiz-review", "review"), ("quiz-records", "records"), ("quiz-scoresheet", "scoresheet")):
+        path = routes.path(kind)
+        pages[path] = render(f"quiz/{template}.md.j2", bank_src=bank_src, quiz_href=routes.link(path, "quiz"),
+                             records_href=routes.link(path, "quiz-records"), review_href=routes.link(path, "quiz-review"))
     for route in routes.of_kind("practice"):
         topic = knowledge.topics[route.entity]
         entries = data.topic_entries(knowledge, topic.id)
@@ -92,6 +100,7 @@ def quiz_pages(knowledge: Knowledge, routes: RouteTable) -> dict[str, str]:
             "count": len(entries),
             "types": type_counts(entries),
             "data_src": data_src,
+            "data_url": routes.file_link(route.path, "practice-data", topic.id),
             "review_href": routes.link(route.path, "quiz-review"),
         }
         pages[route.path] = render("quiz/practice.md.j2", topic=view)
@@ -100,7 +109,10 @@ def quiz_pages(knowledge: Knowledge, routes: RouteTable) -> dict[str, str]:
         exam = knowledge.exams[route.entity]
         data_src = routes.path("exam-data", exam.id)
         pool = data.exam_pool(knowledge, exam)
-        view = exam_summary(exam) | {"data_src": data_src, "pool": len(pool), "grouped": any(e.question.group for e in pool)}
+        view = exam_summary(exam) | {"data_src": data_src, "data_url": routes.file_link(route.path, "exam-data", exam.id),
+                                     "pool": len(pool), "grouped": any(e.question.group for e in pool)}
         pages.update([render_page(routes, "exam", exam.id, "quiz/exam.md.j2", exam=view)])
         pages[data_src] = data_script(data_src, data.exam_data(knowledge, exam, routes))
+        review_src = routes.path("exam-review-data", exam.id)
+        pages[review_src] = data_script(review_src, data.exam_review_data(knowledge, exam, routes))
     return pages

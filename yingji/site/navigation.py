@@ -27,7 +27,7 @@ NAV: list = [
     ("一村一案", "villages"),
     ("法律法规", "laws"),
     ("术语", "glossary"),
-    ("学习与考试", [(None, "quiz"), ("错题本与收藏", "quiz-review")]),
+    ("学习与考试", [(None, "quiz"), ("错题本与收藏", "quiz-review"), ("考试记录", "quiz-records")]),
     ("资料下载", "downloads"),
     ("关于本站", "about"),
 ]

@@ -1,15 +1,16 @@
-/* yingji quiz engine, part 1: helpers shared by practice, exam and 错题本.
+/* yingji quiz engine, part 1: the DOM and storage helpers shared by every quiz page.
  *
- * Plain JavaScript, no framework, nothing fetched from outside. Content (stems, options,
- * explanations, article text) is only ever put into the page with textContent, so a
+ * Plain JavaScript, no framework, nothing fetched from outside; the logic (drawing, scoring,
+ * schedules, records, the storage schema) is quiz-logic.js, loaded first. Content (stems,
+ * options, explanations, article text) is only ever put into the page with textContent, so a
  * "<script>" in a question shows as text.
  */
 (function () {
   "use strict";
   if (window.yingjiQuiz) return; // loaded once, even if a page includes it twice
+  var L = window.yingjiQuizLogic;
 
   var LETTERS = "ABCDEF";
-  var TF = ["正确", "错误"];
   var script = document.currentScript;
   // The site root, from this file's own URL: works on file://, over http, with or without
   // directory URLs, and after instant navigation (the script stays, the page changes).
@@ -60,8 +61,39 @@
     });
   }
 
+  /** The bottom edge of what sticks to the top of the window (Material's header, the exam bar). */
+  function coveredTop() {
+    var bottom = 0;
+    document.querySelectorAll(".md-header, .yj-exam-bar").forEach(function (el) {
+      var style = window.getComputedStyle(el);
+      if (style.position !== "sticky" && style.position !== "fixed") return;
+      bottom = Math.max(bottom, (parseFloat(style.top) || 0) + el.offsetHeight);
+    });
+    return bottom;
+  }
+
+  /**
+   * Scroll so `node` can be read: "start" puts its top just below the sticky bars unless it is
+   * already in the upper part of the screen; "feedback" shows as much of it as fits without
+   * its first line (the verdict) going under the bars.
+   */
+  function reveal(node, how) {
+    var box = node.getBoundingClientRect();
+    var top = coveredTop() + 8;
+    var height = window.innerHeight;
+    var by = 0;
+    if (how === "feedback") {
+      if (box.top < top) by = box.top - top;
+      else if (box.bottom > height - 8) by = Math.min(box.bottom - height + 8, box.top - top);
+    } else if (box.top < top || box.top > height * 0.45) {
+      by = box.top - top;
+    }
+    if (by) window.scrollBy(0, by);
+  }
+
   /* ------------------------------------------------------------ storage */
 
+  var KEYS = L.KEYS;
   var memory = {};
   var storageOk = true;
   function load(key, fallback) {
@@ -83,88 +115,116 @@
     }
   }
 
-  var KEYS = {
-    // a question's records are stored under qkey(q): its id, or id~v2 from version 2 on
-    wrong: "yingji.quiz.wrong", // qkey -> {q: snapshot, n: times wrong, t: time, a: last wrong answer}
-    fav: "yingji.quiz.fav", // qkey -> {q: snapshot, t: time}
-    progress: "yingji.quiz.progress", // topic -> {qkey: 1 right | 0 wrong (last answer)}
-    large: "yingji.quiz.large",
-    practice: "yingji.quiz.practice.", // + topic: {order, chapter, pos, list}
-    exam: "yingji.quiz.exam." // + exam id: the attempt in progress
-  };
-
-  /**
-   * The key a question's records are stored under: its id, or `id~v2` once its meaning changed
-   * (version 2), so answers given to the old wording never attach to the new one.
-   */
-  function qkey(q) { return q.key || q.id; }
-
-  /** A filter for stored keys: true for the current version of a question. `versioned` lists the
-   * keys of the questions past version 1 ("a~v2 b~v3"); every other question is at version 1. */
-  function currentKey(versioned) {
-    var latest = {};
-    String(versioned || "").split(" ").filter(Boolean).forEach(function (key) { latest[key.split("~")[0]] = key; });
-    return function (key) {
-      var base = String(key).split("~")[0];
-      return latest[base] ? key === latest[base] : key === base;
-    };
+  /** Read, change and write one stored object. */
+  function update(key, fallback, change) {
+    var value = load(key, fallback);
+    var result = change(value);
+    save(key, value);
+    return result;
   }
 
-  /** A question with its citations resolved, self-contained for 错题本 and 收藏. */
-  function snapshot(q, refs, source) {
-    return {
-      id: q.id, key: qkey(q), type: q.type, stem: q.stem, options: q.options || null, answer: q.answer,
-      explanation: q.explanation, source: source || "",
-      cites: (q.cites || []).map(function (ref) { return typeof ref === "string" ? refs[ref] : ref; }).filter(Boolean)
-    };
+  function today() { return L.dayNumber(Date.now()); }
+
+  /** Count a wrong answer in the 错题本 (all: key -> entry), with the options' order if shuffled. */
+  function wrongEntry(all, q, selected, order) {
+    var key = L.qkey(q);
+    var entry = { n: ((all[key] || {}).n || 0) + 1, t: Date.now(), a: selected || [] };
+    if (L.isShuffled(q, order)) entry.o = order;
+    all[key] = entry;
   }
 
+  /** What the device keeps about questions: keys and answers only (quiz-logic.js KEYS). */
   var book = {
     wrong: function () { return load(KEYS.wrong, {}); },
     favs: function () { return load(KEYS.fav, {}); },
-    addWrong: function (snap, selected) {
-      var all = book.wrong();
-      var entry = all[qkey(snap)] || { n: 0 };
-      all[qkey(snap)] = { q: snap, n: entry.n + 1, t: Date.now(), a: selected || [] };
-      save(KEYS.wrong, all);
+    stats: function () { return load(KEYS.stats, {}); },
+    sched: function () { return load(KEYS.sched, {}); },
+
+    /** One answer anywhere (practice, exam, review): statistics, the review schedule and, when
+     * wrong, the 错题本 (with the option order shown, so it shows the same letters). Returns what
+     * it did to the schedule (quiz-logic.js reviewAnswer). */
+    answer: function (q, right, selected, order) {
+      return book.answers([{ q: q, right: right, selected: selected, order: order }])[0];
     },
-    removeWrong: function (key) { var all = book.wrong(); delete all[key]; save(KEYS.wrong, all); },
+    /** Many answers at once (an exam's): each stored object is read and written once. */
+    answers: function (list) {
+      var stats = load(KEYS.stats, {});
+      var sched = load(KEYS.sched, {});
+      var wrong = load(KEYS.wrong, {});
+      var day = today();
+      var moves = list.map(function (a) {
+        var key = L.qkey(a.q);
+        L.countAnswer(stats, key, a.right);
+        var moved = L.reviewAnswer(sched, key, a.right, day);
+        if (!a.right) wrongEntry(wrong, a.q, a.selected, a.order);
+        return moved;
+      });
+      save(KEYS.stats, stats);
+      save(KEYS.sched, sched);
+      if (list.some(function (a) { return !a.right; })) save(KEYS.wrong, wrong);
+      return moves;
+    },
+    /** Out of the 错题本; `forget` also takes it off the review schedule (unless it is a 收藏). */
+    removeWrong: function (key, forget) {
+      update(KEYS.wrong, {}, function (all) { delete all[key]; });
+      if (forget && !book.isFav(key)) book.unschedule([key]);
+    },
     isFav: function (key) { return Object.prototype.hasOwnProperty.call(book.favs(), key); },
-    toggleFav: function (snap) {
-      var all = book.favs();
-      if (all[qkey(snap)]) delete all[qkey(snap)];
-      else all[qkey(snap)] = { q: snap, t: Date.now() };
-      save(KEYS.fav, all);
-      return Boolean(all[qkey(snap)]);
+    toggleFav: function (q) {
+      var key = L.qkey(q);
+      var on = update(KEYS.fav, {}, function (all) {
+        if (all[key]) delete all[key];
+        else all[key] = { t: Date.now() };
+        return Boolean(all[key]);
+      });
+      if (on) update(KEYS.sched, {}, function (sched) { L.schedule(sched, key, today()); });
+      else if (!book.wrong()[key]) book.unschedule([key]);
+      return on;
     },
-    /** Drop 错题本 and 收藏 entries of earlier versions of a question (keep(key) is false). */
-    forgetOld: function (keep) {
-      [KEYS.wrong, KEYS.fav].forEach(function (name) {
+    unschedule: function (keys) {
+      update(KEYS.sched, {}, function (sched) { keys.forEach(function (key) { delete sched[key]; }); });
+    },
+    /** Forget the answers to these questions (a topic's 清除进度). */
+    clearStats: function (keys) {
+      update(KEYS.stats, {}, function (stats) { keys.forEach(function (key) { delete stats[key]; }); });
+    },
+    clearWrong: function () {
+      var favs = book.favs();
+      book.unschedule(Object.keys(book.wrong()).filter(function (key) { return !favs[key]; }));
+      save(KEYS.wrong, null);
+    },
+    clearFavs: function () {
+      var wrong = book.wrong();
+      book.unschedule(Object.keys(book.favs()).filter(function (key) { return !wrong[key]; }));
+      save(KEYS.fav, null);
+    },
+    /** Drop what is stored about the questions keep(key) refuses (earlier versions). */
+    prune: function (keep) {
+      [KEYS.wrong, KEYS.fav, KEYS.sched, KEYS.stats].forEach(function (name) {
         var all = load(name, {});
         var stale = Object.keys(all).filter(function (key) { return !keep(key); });
         stale.forEach(function (key) { delete all[key]; });
         if (stale.length) save(name, all);
       });
     },
-    progress: function (topic) { return load(KEYS.progress, {})[topic] || {}; },
-    markProgress: function (topic, key, right) {
-      var all = load(KEYS.progress, {});
-      all[topic] = all[topic] || {};
-      all[topic][key] = right ? 1 : 0;
-      save(KEYS.progress, all);
+    records: function () { return load(KEYS.records, []); },
+    addRecord: function (record) { save(KEYS.records, L.addRecord(book.records(), record)); },
+    removeRecord: function (id) {
+      save(KEYS.records, book.records().filter(function (r) { return r.id !== id; }));
     },
-    clearWrong: function () { save(KEYS.wrong, null); },
-    clearFavs: function () { save(KEYS.fav, null); },
+    settings: function () { return load(KEYS.settings, {}); },
+    setSetting: function (name, value) { update(KEYS.settings, {}, function (all) { all[name] = value; }); },
     clearAll: function () {
       var doomed = [];
       try {
         for (var i = 0; i < window.localStorage.length; i++) {
           var key = window.localStorage.key(i);
-          if (key && key.indexOf("yingji.quiz.") === 0) doomed.push(key);
+          if (key && key.indexOf(L.PREFIX) === 0) doomed.push(key);
         }
         doomed.forEach(function (key) { window.localStorage.removeItem(key); });
       } catch (e) { /* storage unavailable: nothing stored */ }
       memory = {};
+      save(KEYS.schema, L.SCHEMA);
     }
   };
 
@@ -180,43 +240,6 @@
       ? mdPath.replace(/\.md$/, ".html")
       : mdPath.replace(/(^|\/)index\.md$/, "$1").replace(/\.md$/, "/");
     return ROOT + path + hash;
-  }
-
-  /* ----------------------------------------------------------- scoring */
-
-  function choices(q) {
-    return q.type === "判断" ? TF.slice() : Object.keys(q.options || {});
-  }
-
-  function sameSet(a, b) {
-    if (a.length !== b.length) return false;
-    return a.every(function (x) { return b.indexOf(x) >= 0; });
-  }
-
-  function isRight(q, selected) {
-    return sameSet(q.answer, selected || []);
-  }
-
-  /** Points for one answer. 多选 under 少选得半分: a non-empty subset of the answer gets half. */
-  function points(q, selected, full, rule) {
-    selected = selected || [];
-    if (isRight(q, selected)) return full;
-    if (q.type === "多选" && rule === "少选得半分" && selected.length > 0 &&
-        selected.every(function (x) { return q.answer.indexOf(x) >= 0; })) return full / 2;
-    return 0;
-  }
-
-  function shuffle(list) {
-    var a = list.slice();
-    for (var i = a.length - 1; i > 0; i--) {
-      var j = Math.floor(Math.random() * (i + 1));
-      var t = a[i]; a[i] = a[j]; a[j] = t;
-    }
-    return a;
-  }
-
-  function fmt(number) {
-    return String(Math.round(number * 100) / 100);
   }
 
   /* ---------------------------------------------------- question views */
@@ -240,7 +263,7 @@
    */
   function questionView(q, opts) {
     opts = opts || {};
-    var order = opts.order || choices(q);
+    var order = opts.order || L.choices(q);
     var name = "yj-q" + (++uid);
     var multi = q.type === "多选";
     var stemId = name + "-stem";
@@ -248,6 +271,7 @@
     if (opts.number) meta.push("第 " + opts.number + (opts.total ? " / " + opts.total : "") + " 题");
     meta.push(q.type + "题" + (multi ? "（有两个或以上正确答案）" : ""));
     if (q.difficulty) meta.push("难度 " + "★★★".slice(0, q.difficulty));
+    if (L.isShuffled(q, order)) meta.push("选项已打乱");
     var inputs = [];
     var list = h("div", { class: "yj-options", role: multi ? "group" : "radiogroup", "aria-labelledby": stemId });
     order.forEach(function (key) {
@@ -276,6 +300,15 @@
       list);
     return {
       node: node, order: order, inputs: inputs, selected: selected,
+      /** Choose the option at a shown position (keyboard 1-5 / A-E): 多选 toggles it. */
+      pick: function (index) {
+        var input = inputs[index];
+        if (!input || input.disabled) return false;
+        input.checked = multi ? !input.checked : true;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+        input.focus({ preventScroll: true });
+        return true;
+      },
       lock: function () { inputs.forEach(function (i) { i.disabled = true; }); },
       /** Colour the options after answering: right ones green, wrongly chosen ones red. */
       mark: function () {
@@ -297,29 +330,30 @@
     }));
   }
 
+  function explanationView(q, cites) {
+    if (!q.explanation) return null; // an exam's explanations did not load
+    return [h("div", { class: "yj-explanation" }, h("p", { class: "yj-label" }, "解析："), paragraphs(q.explanation)),
+      citationsView(cites)];
+  }
+
   /** Right/wrong, the right answer, the explanation and the cited article(s). */
   function feedbackView(q, order, selected, cites, scoreText) {
-    var right = isRight(q, selected);
+    var right = L.isRight(q, selected);
     var correct = answerText(q, order, q.answer);
     return h("div", { class: "yj-feedback " + (right ? "yj-right" : "yj-wrong") },
       h("p", { class: "yj-verdict" }, right ? "✔ 回答正确" : (selected && selected.length ? "✘ 回答错误" : "✘ 未作答"),
         scoreText ? h("span", { class: "yj-score-note" }, scoreText) : null),
       right ? null : h("p", null, "正确答案：", h("strong", null, correct), "　你的答案：", answerText(q, order, selected)),
-      h("div", { class: "yj-explanation" }, h("p", { class: "yj-label" }, "解析："), paragraphs(q.explanation)),
-      citationsView(cites));
+      explanationView(q, cites));
   }
 
-  function favButton(getSnap) {
-    var snap = getSnap();
-    var btn = button("", function () {
-      var on = book.toggleFav(getSnap());
-      show(on);
-    }, { class: "yj-fav" });
+  function favButton(q) {
+    var btn = button("", function () { show(book.toggleFav(q)); }, { class: "yj-fav" });
     function show(on) {
       btn.textContent = on ? "★ 已收藏" : "☆ 收藏";
       btn.setAttribute("aria-pressed", on ? "true" : "false");
     }
-    show(book.isFav(qkey(snap)));
+    show(book.isFav(L.qkey(q)));
     return btn;
   }
 
@@ -339,6 +373,16 @@
     return btn;
   }
 
+  /** A remembered on/off setting as a checkbox (settings: shuffle, auto). */
+  function settingToggle(name, text, onChange) {
+    var input = h("input", {
+      type: "checkbox", name: "yj-setting-" + name,
+      onchange: function () { book.setSetting(name, input.checked); if (onChange) onChange(input.checked); }
+    });
+    input.checked = Boolean(book.settings()[name]);
+    return h("label", { class: "yj-setting" }, input, " " + text);
+  }
+
   /** A two-step confirmation inside the page (no blocking browser dialog). */
   function confirmStep(container, message, okLabel, onOk) {
     var box = h("div", { class: "yj-confirm", role: "alertdialog", "aria-live": "assertive" },
@@ -349,55 +393,264 @@
     box.querySelector("button").focus();
   }
 
-  /* --------------------------------------------------------- lifecycle */
+  var STATE_TEXT = { right: "答对", wrong: "答错", half: "得一半分", blank: "未作答", done: "已作答", todo: "未作答" };
 
-  var timers = [];
-  var modes = {};
+  function cellClass(info) {
+    return "yj-cell yj-cell-" + info.state + (info.current ? " yj-current" : "") + (info.marked ? " yj-marked" : "");
+  }
 
-  function loadData(root, done) {
-    var key = root.getAttribute("data-src");
+  function cellLabel(i, info) {
+    return "第 " + (i + 1) + " 题，" + STATE_TEXT[info.state] + (info.marked ? "，已标记" : "");
+  }
+
+  /**
+   * A grid of question numbers (答题卡) for the questions at `indexes`: cell(i) -> {state, current,
+   * marked}; a click calls onPick(i). Built as one string (numbers and fixed words only, no
+   * content) with one listener: a hundred cells cost next to nothing.
+   */
+  function sheetGrid(indexes, cell, onPick) {
+    var grid = h("div", { class: "yj-sheet-grid" });
+    grid.innerHTML = indexes.map(function (i) {
+      var info = cell(i);
+      return '<button type="button" data-i="' + i + '" data-state="' + info.state + '" class="' + cellClass(info) +
+        '" aria-label="' + cellLabel(i, info) + '"' + (info.current ? ' aria-current="step"' : "") + ">" + (i + 1) + "</button>";
+    }).join("");
+    grid.addEventListener("click", function (event) {
+      var cellButton = event.target.closest("button[data-i]");
+      if (cellButton) onPick(Number(cellButton.getAttribute("data-i")));
+    });
+    return grid;
+  }
+
+  /** The colours of a 答题卡, each "colour：meaning" kept on one line. */
+  function sheetLegend(items) {
+    return h("p", { class: "yj-sheet-legend" }, items.map(function (text, i) {
+      return [i ? " " : null, h("span", { class: "yj-legend-item" }, text)];
+    }));
+  }
+
+  /** Show a cell's new state (the exam updates one cell, not the grid). */
+  function setCell(container, i, info) {
+    var cellButton = container.querySelector('button[data-i="' + i + '"]');
+    if (!cellButton) return;
+    cellButton.className = cellClass(info);
+    cellButton.setAttribute("data-state", info.state);
+    cellButton.setAttribute("aria-label", cellLabel(i, info));
+    if (info.current) cellButton.setAttribute("aria-current", "step");
+    else cellButton.removeAttribute("aria-current");
+  }
+
+  /** 0, 1, … n-1 */
+  function range(n) {
+    var out = [];
+    for (var i = 0; i < n; i++) out.push(i);
+    return out;
+  }
+
+  function percent(right, count) {
+    return count ? Math.round(right / count * 100) + "%" : "—";
+  }
+
+  /** Right answers per topic (an exam's, or a record's): topics {id: {count, right}}, titles {id: title}. */
+  function topicTable(topics, titles) {
+    var ids = Object.keys(topics).sort(function (a, b) {
+      return topics[a].right / topics[a].count - topics[b].right / topics[b].count || (a < b ? -1 : 1);
+    });
+    return h("table", { class: "yj-score-table yj-topic-table" },
+      h("thead", null, h("tr", null, ["专题", "题数", "答对", "正确率"].map(function (t) { return h("th", { scope: "col" }, t); }))),
+      h("tbody", null, ids.map(function (id) {
+        var t = topics[id];
+        return h("tr", { "data-topic": id }, h("th", { scope: "row" }, titles[id] || "（已删除的专题）"),
+          h("td", null, String(t.count)), h("td", null, String(t.right)), h("td", { class: "yj-topic-rate" }, percent(t.right, t.count)));
+      })));
+  }
+
+  /* --------------------------------------------------------- keyboard */
+
+  var keyHandlers = [];
+
+  /** Keys 1-5 / A-E as the position of an option (0-4), otherwise -1. */
+  function optionIndex(event) {
+    var key = event.key || "";
+    if (/^[1-6]$/.test(key)) return Number(key) - 1;
+    if (/^[a-fA-F]$/.test(key)) return key.toUpperCase().charCodeAt(0) - 65;
+    return -1;
+  }
+
+  /** Shortcuts for a quiz on this page: handler(event, optionIndex) returns true when it used the
+   * key. Keys typed into a field, and Enter/Space on a button or link, are left alone. */
+  function onKeys(root, handler) {
+    keyHandlers.push(function (event) {
+      if (!root.isConnected || event.ctrlKey || event.altKey || event.metaKey || event.defaultPrevented) return;
+      var target = event.target;
+      var tag = target && target.tagName;
+      if (tag === "TEXTAREA" || tag === "SELECT" || (tag === "INPUT" && !target.closest(".yj-question"))) return;
+      if ((event.key === "Enter" || event.key === " ") && (tag === "BUTTON" || tag === "A" || tag === "SUMMARY")) return;
+      if (target && target.closest && target.closest(".yj-confirm, .yj-modal")) return;
+      if (handler(event, optionIndex(event))) event.preventDefault();
+    });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    keyHandlers.forEach(function (handle) { handle(event); });
+  });
+
+  function keyHelp(text) {
+    return h("p", { class: "yj-keyhelp" }, "键盘：" + text);
+  }
+
+  /* --------------------------------------------------------- data */
+
+  var requests = {}; // data file -> {done: bool, callbacks}
+
+  /** Load a data script (quiz/…/x.data.js) once; callback(data or null). Script elements work
+   * from file://, where Chromium refuses fetch(). */
+  function loadScript(src, callback) {
     var all = window.yingjiQuizData = window.yingjiQuizData || {};
-    if (!key) return done(null);
-    if (all[key]) return done(all[key]);
-    var tag = h("script", { src: ROOT + key });
-    tag.onload = function () { done(all[key] || null); };
-    tag.onerror = function () { done(null); };
-    document.head.appendChild(tag);
+    if (all[src]) return callback(all[src]);
+    var request = requests[src];
+    if (!request) {
+      request = requests[src] = { callbacks: [] };
+      var tag = h("script", { src: ROOT + src });
+      var finish = function () {
+        delete requests[src];
+        request.callbacks.forEach(function (cb) { cb(all[src] || null); });
+      };
+      tag.onload = finish;
+      tag.onerror = finish;
+      document.head.appendChild(tag);
+    }
+    request.callbacks.push(callback);
+  }
+
+  /** Several data scripts, loaded in parallel; callback(list of data, null where one failed). */
+  function loadScripts(srcs, callback) {
+    var out = [];
+    var left = srcs.length;
+    if (!left) return callback(out);
+    srcs.forEach(function (src, i) {
+      loadScript(src, function (data) {
+        out[i] = data;
+        if (--left === 0) callback(out);
+      });
+    });
+  }
+
+  // The engine's parts each kind of quiz needs (they register modes named like themselves). The
+  // practice and exam parts are on every page (mkdocs.yml: they run before the page is ready,
+  // ahead of Material's own start-up work); the others are loaded with a page that has their
+  // quiz. A part already on the page is not loaded again.
+  var PARTS = {
+    practice: ["practice"], exam: ["exam"], review: ["practice", "review"], home: ["review"],
+    records: ["records"], scoresheet: ["records"]
+  };
+  var partRequests = {};
+
+  function loadPart(name, callback) {
+    if (modes[name]) return callback();
+    var request = partRequests[name];
+    if (!request) {
+      request = partRequests[name] = { callbacks: [] };
+      var tag = h("script", { src: ROOT + "assets/yingji/quiz-" + name + ".js" });
+      tag.async = false; // parts run in the order asked for (review uses practice's answer card)
+      var finish = function () {
+        delete partRequests[name];
+        request.callbacks.forEach(function (cb) { cb(); });
+      };
+      tag.onload = finish;
+      tag.onerror = finish;
+      document.head.appendChild(tag);
+    }
+    request.callbacks.push(callback);
+  }
+
+  /** callback(the mode's function, or undefined when its part could not be loaded). */
+  function withMode(name, callback) {
+    var parts = PARTS[name] || [];
+    var left = parts.length;
+    if (modes[name] || !left) return callback(modes[name]);
+    parts.forEach(function (part) {
+      loadPart(part, function () { if (--left === 0) callback(modes[name]); });
+    });
+  }
+
+  /** Start loading what the quizzes on this page need at once (before the page has finished):
+   * their part of the engine and their data (which the page itself asked the browser to fetch
+   * early, <link rel="preload">, so it is often there already). */
+  function prefetch() {
+    document.querySelectorAll(".yj-quiz[data-mode]").forEach(function (root) {
+      withMode(root.getAttribute("data-mode"), function () {});
+      if (root.getAttribute("data-src")) loadScript(root.getAttribute("data-src"), function () {});
+    });
   }
 
   function failed(root) {
     clear(root).appendChild(h("p", { class: "yj-error", role: "alert" }, "题目数据加载失败，请刷新页面重试。"));
+    root.setAttribute("data-ready", "failed");
   }
+
+  /* --------------------------------------------------------- lifecycle */
+
+  /** For a mode that shows its content later (after more data): returns the function to call
+   * then; until it is called the quiz is not marked ready (data-ready="1"). */
+  function later(root) {
+    root.setAttribute("data-ready", "waiting");
+    return function () { root.setAttribute("data-ready", "1"); };
+  }
+
+  function duration(ms) {
+    var s = Math.round(ms / 1000);
+    return Math.floor(s / 60) + " 分 " + (s % 60) + " 秒";
+  }
+
+  var timers = [];
+  var leaving = []; // what a page's quiz undoes when another page is shown (instant navigation)
+  var modes = {};
 
   /** Called on every page view (also after Material's instant navigation). */
   function boot() {
-    timers.forEach(function (t) { window.clearInterval(t); });
+    timers.forEach(function (t) { window.clearInterval(t); window.clearTimeout(t); });
     timers = [];
+    leaving.forEach(function (undo) { undo(); });
+    leaving = [];
+    keyHandlers = [];
+    document.body.classList.remove("yj-sitting");
+    L.migrate({ load: load, save: save }, Date.now());
     document.querySelectorAll(".yj-quiz[data-mode]").forEach(function (root) {
       if (root.getAttribute("data-ready")) return;
-      var mode = modes[root.getAttribute("data-mode")];
-      if (!mode) return;
       root.setAttribute("data-ready", "loading");
-      loadData(root, function (data) {
-        if (root.getAttribute("data-src") && !data) return failed(root);
+      var src = root.getAttribute("data-src");
+      var mode = null;
+      var data = null;
+      var waiting = 2; // the engine's part and the data, loaded side by side
+      var start = function () {
+        if (--waiting) return;
+        if (!mode || (src && !data)) return failed(root);
         clear(root);
         mode(root, data);
-        root.setAttribute("data-ready", "1");
-      });
+        if (root.getAttribute("data-ready") === "loading") root.setAttribute("data-ready", "1");
+      };
+      withMode(root.getAttribute("data-mode"), function (fn) { mode = fn; start(); });
+      if (src) loadScript(src, function (loaded) { data = loaded; start(); });
+      else start();
     });
-    if (modes.index) modes.index(document);
   }
 
   window.yingjiQuiz = {
-    h: h, clear: clear, button: button, paragraphs: paragraphs, load: load, save: save, KEYS: KEYS,
-    storageOk: function () { return storageOk; }, book: book, qkey: qkey, currentKey: currentKey,
-    snapshot: snapshot, siteUrl: siteUrl,
-    choices: choices, isRight: isRight, points: points, shuffle: shuffle, fmt: fmt, label: label,
-    answerText: answerText, questionView: questionView, feedbackView: feedbackView,
-    citationsView: citationsView, favButton: favButton, largeToggle: largeToggle,
-    confirmStep: confirmStep, modes: modes, boot: boot,
-    addTimer: function (t) { timers.push(t); }
+    L: L, h: h, clear: clear, button: button, paragraphs: paragraphs, reveal: reveal,
+    load: load, save: save, KEYS: KEYS, storageOk: function () { return storageOk; }, book: book, today: today,
+    qkey: L.qkey, currentKey: L.currentKey, siteUrl: siteUrl,
+    choices: L.choices, isRight: L.isRight, points: L.points, shuffle: L.shuffle, fmt: L.fmt,
+    label: label, answerText: answerText, questionView: questionView, feedbackView: feedbackView,
+    explanationView: explanationView, citationsView: citationsView, favButton: favButton, largeToggle: largeToggle,
+    settingToggle: settingToggle, confirmStep: confirmStep, sheetGrid: sheetGrid, sheetLegend: sheetLegend, setCell: setCell, range: range,
+    topicTable: topicTable, percent: percent,
+    onKeys: onKeys, keyHelp: keyHelp, loadScript: loadScript, loadScripts: loadScripts,
+    modes: modes, boot: boot, later: later, duration: duration,
+    addTimer: function (t) { timers.push(t); return t; },
+    onLeave: function (undo) { leaving.push(undo); }
   };
+  prefetch();
 })();
 
 /* Start once every quiz script has run (they are plain <script>s before DOMContentLoaded), then
