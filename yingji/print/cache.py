@@ -1,8 +1,9 @@
 """The content-hash cache of rendered PDFs, and placing them into docs/downloads/.
 
 A PDF is named by the hash of everything that decides its bytes: the print HTML (which holds
-the content, the CSS and the metadata date), the WeasyPrint version and the font files. An
-unchanged document is therefore never laid out again, in any later build.
+the content and the metadata date), the CSS, the WeasyPrint version and the fonts — the cut
+faces by their contents, not by where they lie: the key is the same under another HOME or
+cache folder. An unchanged document is therefore never laid out again, in any later build.
 
 The PDFs are copied (hard-linked where possible) into docs/downloads/ before mkdocs runs, so
 mkdocs sees them as ordinary files of the site: the links on downloads/index.md and the other
@@ -37,8 +38,10 @@ FORMAT_VERSION = "1"  # bump when the engine's output changes for the same HTML
 def engine_fingerprint() -> str:
     from importlib.metadata import version
 
+    from .fonts import cut_faces_identity
+
     fonts = [f"{path}:{os.stat(path).st_size}:{int(os.stat(path).st_mtime)}" for path in FONT_FILES if os.path.exists(path)]
-    return "|".join([FORMAT_VERSION, version("weasyprint"), *fonts])
+    return "|".join([FORMAT_VERSION, version("weasyprint"), version("pypdf"), *fonts, cut_faces_identity()])
 
 
 def content_key(html: str) -> str:

@@ -16,6 +16,7 @@ from ..presentation.routes import RouteTable
 from ..render import environment, render
 from . import prep, views
 from .cards import card_view
+from .households import household_cards_view
 from .fonts import font_faces_css
 from .paper import paper_view
 
@@ -25,6 +26,8 @@ class Kind:
     template: str
     stylesheets: tuple[str, ...]
     view: Callable[[Knowledge, Document, str, RouteTable], dict]  # (knowledge, doc, profile, routes)
+    user_agent: str | None = None  # a lean user-agent sheet in place of WeasyPrint's (engine.py)
+    impose: bool = False  # A5 pages two to an A4 sheet with cut marks (impose.py)
 
 
 KINDS: dict[str, Kind] = {
@@ -33,7 +36,11 @@ KINDS: dict[str, Kind] = {
     "matrix": Kind("print/matrix.html.j2", ("matrix.css",), lambda k, d, p, r: views.matrix(k)),
     "paper": Kind("print/paper.html.j2", ("prep.css", "paper.css"), lambda k, d, p, r: paper_view(k, d.subject, key=False)),
     "paper-key": Kind("print/paper.html.j2", ("prep.css", "paper.css"), lambda k, d, p, r: paper_view(k, d.subject, key=True)),
-    "card": Kind("print/card.html.j2", ("card.css",), lambda k, d, p, r: card_view(k, d.subject, p, r)),
+    "card": Kind("print/card.html.j2", ("card.css",), lambda k, d, p, r: card_view(k, d.subject, p, r), "lean-ua.css"),
+    "households": Kind(
+        "print/households.html.j2", ("households.css",), lambda k, d, p, r: household_cards_view(k, d.subject, p),
+        "lean-ua.css", impose=True,
+    ),
 }
 
 
@@ -56,6 +63,20 @@ def stylesheet(name: str) -> str:
 def stylesheets(document: Document) -> tuple[str, ...]:
     """@font-face rules for the cut print faces (fonts.py), then base.css, then the kind's own."""
     return (font_faces_css(), *(stylesheet(name) for name in ("base.css", *KINDS[document.kind].stylesheets)))
+
+
+def user_agent(document: Document) -> str | None:
+    name = KINDS[document.kind].user_agent
+    return stylesheet(name) if name else None
+
+
+def identity(html: str, css: tuple[str, ...], document: Document) -> str:
+    """What decides a document's bytes, for its cache key: the HTML, the stylesheets but the
+    @font-face rules (they name the cut faces by their path in the user's cache, which is no
+    part of the document: the faces' contents are, in cache.engine_fingerprint), the user-agent
+    sheet and the imposition."""
+    kind = KINDS[document.kind]
+    return "\n".join([html, *css[1:], user_agent(document) or "", "two-up" if kind.impose else ""])
 
 
 def document_html(knowledge: Knowledge, document: Document, profile: str, routes: RouteTable) -> str:

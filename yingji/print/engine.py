@@ -47,6 +47,8 @@ class Job:
     html: str
     stylesheets: tuple[str, ...]  # CSS texts; parsed once per worker and reused
     target: str
+    user_agent: str | None = None  # CSS text replacing WeasyPrint's HTML user-agent sheet (cards)
+    impose: bool = False  # cards put together from tiles, two to an A4 sheet (households.py, impose.py)
 
     @property
     def weight(self) -> int:
@@ -144,9 +146,21 @@ def _stylesheets(texts: tuple[str, ...]) -> list:
     return [parsed[text] for text in texts]
 
 
+def _html(job: Job):
+    """The HTML of a job; with the job's own user-agent sheet where it has one. WeasyPrint asks
+    the document for its user-agent sheets (HTML._ua_stylesheets, not a public API: should a
+    later WeasyPrint stop asking, its full sheet applies again, and the cards only get slower)."""
+    from weasyprint import HTML
+
+    html = HTML(string=job.html, url_fetcher=_state["fetcher"])
+    if job.user_agent:
+        sheet = _stylesheets((job.user_agent,))[0]
+        html._ua_stylesheets = lambda forms=False: [sheet]
+    return html
+
+
 def render_job(job: Job) -> JobResult:
     """Lay out and write one document; nothing reaches the cache unless it rendered cleanly."""
-    from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
     if not _state:
@@ -156,10 +170,13 @@ def render_job(job: Job) -> JobResult:
     started, cpu_started = time.perf_counter(), time.process_time()
     temporary = f"{job.target}.tmp-{os.getpid()}"
     try:
-        document = HTML(string=job.html, url_fetcher=_state["fetcher"]).render(
+        document = _html(job).render(
             stylesheets=_stylesheets(job.stylesheets), font_config=_state["fonts"], cache=_state["cache"]
         )
-        document.write_pdf(temporary, cache=_state["cache"])
+        if job.impose:
+            _write_cards(document, temporary, job)
+        else:
+            document.write_pdf(temporary, cache=_state["cache"])
         _check_warnings(job)
     except FatalURLFetchingError as err:
         Path(temporary).unlink(missing_ok=True)
@@ -175,6 +192,25 @@ def render_job(job: Job) -> JobResult:
         _release_memory()
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     return JobResult(job.name, job.key, pages, size, seconds, cpu, _peak_rss_kb())
+
+
+def _write_cards(document, target: str, job: Job) -> None:
+    """Household cards: the tiles' heights from the layout (each tile ends with an anchor
+    end-<n>), then the cards put together two to a sheet (impose.py)."""
+    from .households import parse_composition
+    from .impose import CardTooLong, Tile, compose
+
+    ends = {name: (number, box[1]) for number, page in enumerate(document.pages) for name, box in page.anchors.items()}
+    tiles, n = [], 0
+    while f"end-{n}" in ends:
+        number, y = ends[f"end-{n}"]
+        tiles.append(Tile(number, y * 0.75))  # CSS px to pt
+        n += 1
+    data = document.write_pdf(cache=_state["cache"])
+    try:
+        compose(data, Path(target), document.metadata.title or "", document.metadata.created, tiles, parse_composition(job.html))
+    except CardTooLong as err:
+        raise PrintError(f"《{job.name}》中有一户的明白卡内容太多（第 {err.args[0] + 1} 块），一张 A5 纸印不下：请精简这一户或它所在风险点的文字") from None
 
 
 def _release_memory() -> None:

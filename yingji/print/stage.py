@@ -19,7 +19,7 @@ from ..presentation.documents import Document
 from ..presentation.routes import RouteTable
 from .bundle import Bundles
 from .cache import Cache, bundle_key, content_key, place
-from .catalog import creation_date, document_html, stylesheets
+from .catalog import KINDS, creation_date, document_html, identity, stylesheets, user_agent
 from .engine import Job, JobResult
 from .pool import run_jobs
 
@@ -56,7 +56,8 @@ def render_documents(
     report = PrintReport(documents=len(docs))
     started = time.perf_counter()
     sources = {doc.path: (document_html(knowledge, doc, profile, routes), stylesheets(doc)) for doc in docs if not doc.parts}
-    keys = {path: content_key(html + "".join(css)) for path, (html, css) in sources.items()}
+    by_path = {doc.path: doc for doc in docs}
+    keys = {path: content_key(identity(html, css, by_path[path])) for path, (html, css) in sources.items()}
     for doc in docs:
         if doc.parts:
             keys[doc.path] = bundle_key(doc.title, [keys[part] for part in doc.parts])
@@ -64,7 +65,7 @@ def render_documents(
 
     cache = Cache(root, cache_dir)
     jobs = [
-        Job(doc.title, keys[doc.path], *sources[doc.path], str(cache.path(keys[doc.path])))
+        Job(doc.title, keys[doc.path], *sources[doc.path], str(cache.path(keys[doc.path])), user_agent(doc), KINDS[doc.kind].impose)
         for doc in docs
         if not doc.parts and not cache.has(keys[doc.path])
     ]
