@@ -87,7 +87,7 @@ def add_households(village: dict, rng: random.Random, person, phone, count: int 
             group = _group_of(risk["place"], rng, community)
             others = [r["id"] for r in risks if r is not risk]
             household = {
-                "id": f"hu-{len(households) + 1:02d}", "head": head, "group": group,
+                "id": f"hu-{len(households) + 1}", "head": head, "group": group,
                 "address": f"{village['name']}{group}{rng.randint(1, 60)}号", "phone": phone(rng),
                 "members": _members(surname, head, rng, name),
                 "risks": [risk["id"]] + ([rng.choice(others)] if others and rng.random() < 0.12 else []),

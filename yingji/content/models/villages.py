@@ -15,9 +15,10 @@ their counts (presentation/privacy.py).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, NonNegativeInt, PositiveInt
+from pydantic import AfterValidator, Field, NonNegativeInt, PositiveInt
+from pydantic_core import PydanticCustomError
 
 from .base import Date, Model, PersonalPhone, Phone, Slug, Text, choice_or_other
 
@@ -153,12 +154,24 @@ class Contact(Model):
     note: str | None = None
 
 
+SEPARATORS = "、，,（）()\n"  # the 家庭成员 cell of the workbook: 王大山（老年，行动不便）、李小花（成年）
+
+
+def _one_word(value: str) -> str:
+    if any(char in value for char in SEPARATORS):
+        raise PydanticCustomError(
+            "member_word", "不能含“、”“，”、括号或换行（填报表“家庭成员”一格用它们分隔人和情况），实际为 “{value}”", {"value": value}
+        )
+    return value
+
+
 class Member(Model):
     """One person of a threatened household (no sex, no exact age: what the card needs only)."""
 
-    name: Text
+    name: Annotated[Text, AfterValidator(_one_word)]
     age: AgeGroup  # 年龄段
-    needs: list[HelpGroup] = []  # 需帮扶转移的情况, in the words of the village's help list
+    # 需帮扶转移的情况, in the words of the village's help list
+    needs: list[Annotated[HelpGroup, AfterValidator(_one_word)]] = []
 
 
 class Household(Model):
