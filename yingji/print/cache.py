@@ -19,6 +19,7 @@ share one, so the same content is rendered once per test session).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 from functools import lru_cache
@@ -78,6 +79,40 @@ class Cache:
         for entry in self.folder.glob("*.pdf"):
             if entry.stem not in wanted:
                 entry.unlink(missing_ok=True)
+
+
+class Memo:
+    """What each document's cache key was, by the inputs it is made from (catalog.memo_input):
+    after one village changed, the other villages' keys are looked up here instead of being
+    computed from their HTML. The memo lives in the cache folder, one file per profile."""
+
+    def __init__(self, cache: Cache, profile: str):
+        self.path = cache.folder / f"memo-{profile}.json"
+        try:
+            self.known: dict[str, str] = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+        self.used: dict[str, str] = {}
+
+    @staticmethod
+    def digest(inputs: str) -> str:
+        return hashlib.sha256((engine_fingerprint() + "\n" + inputs).encode("utf-8")).hexdigest()[:32]
+
+    def get(self, inputs: str) -> str | None:
+        key = self.known.get(self.digest(inputs))
+        if key:
+            self.used[self.digest(inputs)] = key
+        return key
+
+    def put(self, inputs: str, key: str) -> None:
+        self.used[self.digest(inputs)] = key
+
+    def save(self) -> None:
+        """Keep what this build used (the memo stays as big as the county)."""
+        if self.used != self.known:
+            temporary = self.path.with_name(self.path.name + f".tmp-{os.getpid()}")
+            temporary.write_text(json.dumps(self.used, sort_keys=True), "utf-8")
+            os.replace(temporary, self.path)
 
 
 def place(docs_dir: Path, files: dict[str, Path]) -> int:

@@ -4,10 +4,12 @@ where they go, is the route table's (presentation.documents, presentation.routes
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
+from pathlib import Path
 from typing import Callable
 
 from ..content.knowledge import Knowledge
@@ -77,6 +79,38 @@ def identity(html: str, css: tuple[str, ...], document: Document) -> str:
     sheet and the imposition."""
     kind = KINDS[document.kind]
     return "\n".join([html, *css[1:], user_agent(document) or "", "two-up" if kind.impose else ""])
+
+
+@lru_cache(maxsize=None)
+def code_fingerprint() -> str:
+    """The generator's own code and templates (and the QR library): whatever could change a
+    document's HTML for the same content."""
+    from importlib.metadata import version
+
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(version("segno").encode())
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".j2", ".css", ".txt") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def memo_input(knowledge: Knowledge, document: Document, profile: str, routes: RouteTable) -> str | None:
+    """Everything a village's card or household cards are made from, as one string (or None
+    for the other kinds): the build asks the memo (cache.Memo) for the document's key instead of
+    writing its HTML, which for a county's thousand such documents takes seconds."""
+    if document.kind not in ("card", "households"):
+        return None
+    village = knowledge.villages[document.subject]
+    township = knowledge.townships[village.township]
+    parent = knowledge.village_parent(village)
+    parts = [
+        code_fingerprint(), document.kind, profile, document.title, document.path, creation_date() or "",
+        knowledge.county.name, knowledge.county.site_name, township.id, township.name, parent or "",
+        knowledge.contingency_plans[parent].title if parent else "", routes.absolute_url("village", village.id) or "",
+        routes.url("village", village.id), village.model_dump_json(),
+    ]
+    return "\n".join(parts)
 
 
 def document_html(knowledge: Knowledge, document: Document, profile: str, routes: RouteTable) -> str:

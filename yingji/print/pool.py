@@ -31,8 +31,11 @@ def run_jobs(jobs: list[Job], *, progress: bool | None = None, on_result=None) -
         return []
     ordered = schedule(jobs)
     # forkserver: workers start from a clean process, never from a copy of a parent that may
-    # run threads (`yingji serve`) or hold the whole knowledge graph.
+    # run threads (`yingji serve`) or hold the whole knowledge graph. The fork server imports
+    # WeasyPrint once (~0.7 s of CPU); each worker is a fork of it, ready at once — which is
+    # most of the time of a build that re-renders one village.
     context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["yingji.print.engine", "weasyprint"])
     bar = _progress_bar(len(jobs), progress)
     results: dict[int, JobResult] = {}
     pool = ProcessPoolExecutor(worker_count(len(jobs)), mp_context=context, initializer=init_worker)
