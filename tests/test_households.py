@@ -24,6 +24,7 @@ from yingji.leakcheck import find_leaks, pdf_text
 from yingji.presentation.documents import documents
 from yingji.presentation.households import HouseholdsArePrivate, households_view
 from yingji.presentation.privacy import private_values
+from yingji.print.catalog import document_html
 from yingji.print.impose import MM, SHEET, Tile, halves
 
 sys.path.insert(0, str(REPO / "scripts"))
@@ -168,6 +169,40 @@ def test_the_risk_of_each_household_leads_to_its_own_shelter(minimal_project):
         shelters = [way["shelter"] for threat in card["threats"] for way in threat["ways"]]
         expected = [{"risk-1": "村部", "risk-3": "村小学"}[risk] for risk in household.risks]
         assert shelters == expected, household.id
+
+
+def test_a_threat_without_a_way_out_shows_its_measures(minimal_project):
+    """A household facing a risk without routes (the fixture's 山塘) is told how it is guarded."""
+    village = with_households(minimal_project)
+    data = yaml.safe_load((minimal_project / VILLAGE).read_text("utf-8"))
+    data["updated"] = str(data["updated"])
+    first = data["threatened_households"][0]
+    first["risks"] = ["risk-1", "risk-2"]
+    data["risks"][1].update(households=1, people=len(first["members"]))
+    (minimal_project / VILLAGE).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    knowledge = load_knowledge(minimal_project)[0]
+    [doc] = [d for d in documents(knowledge, "internal") if d.kind == "households"]
+    html = document_html(knowledge, doc, "internal", routes_for(knowledge, "internal"))
+    assert html.count("<b>防范</b>：设立警示牌；暑假每日巡查。") == 1  # one threats tile faces 山塘
+    assert html.count("听到▲立即转移信号马上走") == 2  # 山洪 alone, and 山洪 beside 山塘
+    assert village.threatened_households[0].head in html
+
+
+def test_a_card_part_longer_than_a_card_is_an_error_naming_the_document(minimal_project, tmp_path):
+    from yingji.print.engine import PrintError
+    from yingji.print.stage import render_documents
+
+    with_households(minimal_project, count=2)
+    data = yaml.safe_load((minimal_project / VILLAGE).read_text("utf-8"))
+    data["updated"] = str(data["updated"])
+    data["threatened_households"][1]["note"] = "雨季夜间请留意后山动静，" * 160
+    (minimal_project / VILLAGE).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    knowledge = load_knowledge(minimal_project)[0]
+    routes = routes_for(knowledge, "internal")
+    docs = [d for d in routes.documents if d.kind == "households"]
+    with pytest.raises(PrintError, match=r"中有一户的明白卡内容太多（第 2 块），一张 A5 纸印不下"):
+        render_documents(minimal_project, knowledge, docs, "internal", routes, cache_dir=tmp_path)
+    assert not list(tmp_path.rglob("*.pdf"))  # nothing cut short reaches the cache
 
 
 # ------------------------------------------------------------------ the cards, printed

@@ -79,7 +79,7 @@ def _card(village: Village, household: Household, people: People) -> dict:
                                                   f"步行约 {route.minutes} 分钟" if route.minutes else "") if part)
             ways.append({"via": "、".join(route.via), "length": length, "shelter": shelter.name, "shelter_place": shelter.place,
                          "keeper": call(shelter.keeper), "guide": call(route.guide or risk.responsible)})
-        threats.append({"id": risk.id, "type": risk.type, "place": risk.place, "signs": risk.signs or "",
+        threats.append({"id": risk.id, "type": risk.type, "place": risk.place, "signs": risk.signs or "", "measures": risk.measures,
                         "responsible": call(risk.responsible), "monitor": call(risk.monitor), "ways": ways})
     needs = list(dict.fromkeys(need for member in household.members for need in member.needs))
     return {

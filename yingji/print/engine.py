@@ -201,13 +201,15 @@ def _write_cards(document, target: str, job: Job) -> None:
     from .impose import CardTooLong, Tile, compose
 
     ends = {name: (number, box[1]) for number, page in enumerate(document.pages) for name, box in page.anchors.items()}
-    tiles, n = [], 0
-    while f"end-{n}" in ends:
-        number, y = ends[f"end-{n}"]
+    tiles = []
+    while f"end-{len(tiles)}" in ends:
+        number, y = ends[f"end-{len(tiles)}"]
         tiles.append(Tile(number, y * 0.75))  # CSS px to pt
-        n += 1
     data = document.write_pdf(cache=_state["cache"])
     try:
+        spilled = [n for n, tile in enumerate(tiles) if tile.page != n]  # ran onto a second page
+        if spilled:
+            raise CardTooLong(spilled[0])
         compose(data, Path(target), document.metadata.title or "", document.metadata.created, tiles, parse_composition(job.html))
     except CardTooLong as err:
         raise PrintError(f"《{job.name}》中有一户的明白卡内容太多（第 {err.args[0] + 1} 块），一张 A5 纸印不下：请精简这一户或它所在风险点的文字") from None
