@@ -67,15 +67,27 @@ def norm(s):
     return re.sub(r'\s+', '', s)
 
 
-def keys(obj, expected, where):
+def keys(obj, expected, where, optional=frozenset()):
     if not isinstance(obj, dict):
         err(f'{where}: not a mapping')
         return False
-    got = set(obj)
+    got = set(obj) - (set(obj) & optional)
     if got != expected:
         missing, extra = expected - got, got - expected
         err(f'{where}: keys missing {sorted(missing)} extra {sorted(extra)}')
     return True
+
+
+def check_basis(task, where):
+    """basis (the laws a task applies) only where the seed's task text names the law."""
+    for ref in task.get('basis') or []:
+        law_id = ref.split('#')[0]
+        path = ROOT / 'content' / 'laws' / f'{law_id}.yml'
+        short = load(path).get('short_title') if path.exists() else None
+        if not short or f'《{short}》' not in (task.get('text') or '') + ''.join(
+                g.get('text', '') for g in task.get('targets') or []):
+            if '#' not in ref:  # an article may rest on the text's words rather than the law's name
+                err(f'{where}: basis {ref} is not named in the task text')
 
 
 def check_date(v, where, nullable=True):
@@ -209,7 +221,8 @@ def main():
     unresolved = []
     for t in tasks:
         w = f"task {t.get('id')}"
-        keys(t, TASK_KEYS, w)
+        keys(t, TASK_KEYS, w, optional=frozenset({'basis'}))
+        check_basis(t, w)
         all_ids.append(t.get('id'))
         expected = []
         for name in re.split(r'[，、及]', t.get('units_text') or ''):

@@ -1,8 +1,13 @@
-"""Shared test fixtures: project copies, the CLI, one built site, a local server, a browser."""
+"""Shared test fixtures: project copies, the CLI, sites built once per run, a local server, a browser.
+
+`make test` runs the tests on every core (pytest-xdist). A site that tests only read is built
+once per run, by whichever worker needs it first (build_once); the others wait for it.
+"""
 
 from __future__ import annotations
 
 import atexit
+import fcntl
 import functools
 import http.server
 import os
@@ -40,6 +45,20 @@ def repo() -> Path:
     return REPO
 
 
+@pytest.fixture(scope="session")
+def knowledge():
+    """The default content, loaded once per worker (tests only read it)."""
+    from yingji.content import load_knowledge
+
+    return load_knowledge(REPO)[0]
+
+
+@pytest.fixture(scope="session")
+def routes(knowledge):
+    """The route table of the default content (public profile)."""
+    return routes_for(knowledge)
+
+
 def routes_for(knowledge, profile: str = "public", site_url: str | None = None):
     """The route table of the repository's site setup for `knowledge` (no files written)."""
     from yingji.presentation.routes import plan_routes
@@ -52,6 +71,25 @@ def all_pages(knowledge, profile: str = "public") -> dict[str, str]:
     from yingji.build import generate_pages
 
     return generate_pages(knowledge, profile, routes_for(knowledge, profile))
+
+
+def pdf_text(pdf: Path) -> str:
+    """The text of a PDF as pdftotext -layout lays it out; each page ends with a form feed."""
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pdf_words(pdf: Path) -> list[tuple[int, float, float, float, float, str]]:
+    """(page, xMin, yMin, xMax, yMax, text) of every word, in pt from the page's top left
+    (pdftotext -bbox; a word's height ÷ PT_PER_HEIGHT ≈ its font size in pt)."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    found = []
+    for number, page in enumerate(re.findall(r"<page .*?</page>", out, re.S)):
+        for x0, y0, x1, y1, text in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', page):
+            found.append((number, float(x0), float(y0), float(x1), float(y1), text))
+    return found
+
+
+PT_PER_HEIGHT = 1.448  # Noto CJK: pdftotext's word height ÷ this ≈ the font size in pt
 
 
 def copy_project(content_source: Path, target: Path) -> Path:
@@ -99,13 +137,41 @@ def yingji():
     return run_yingji
 
 
+def build_once(tmp_path_factory, name: str, make_project) -> Path:
+    """site/ of the project make_project(folder) lays out, built (public profile) once per test
+    run: the first worker to ask builds it under a lock in the folder all workers share, the
+    others wait and reuse it. Tests only read it; its build output is in project/build.log."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    project = shared / name / "project"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (shared / name / "built").exists():
+            shutil.rmtree(shared / name, ignore_errors=True)
+            make_project(project)
+            result = run_yingji(project, "build")
+            assert result.returncode == 0, result.stderr
+            (project / "build.log").write_text(result.stdout + result.stderr, "utf-8")
+            (shared / name / "built").touch()
+    return project / "site"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The default content built once per test session (public profile); returns site/."""
-    project = copy_project(REPO, tmp_path_factory.mktemp("default") / "project")
-    result = run_yingji(project, "build")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    """The default content, built once per test run; returns site/ (read only)."""
+    return build_once(tmp_path_factory, "default", lambda target: copy_project(REPO, target))
+
+
+@pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory) -> Path:
+    """tests/fixtures/minimal, built once per test run; returns site/ (read only)."""
+    return build_once(tmp_path_factory, "minimal", lambda target: copy_project(FIXTURES / "minimal", target))
+
+
+@pytest.fixture
+def built_minimal_project(minimal_site, tmp_path) -> Path:
+    """A copy of the minimal project as its build left it (site/, generated docs/), to change."""
+    return Path(shutil.copytree(minimal_site.parent, tmp_path / "project"))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -169,10 +235,8 @@ def quiz_project(target):
 
 @pytest.fixture(scope="session")
 def quiz_site(tmp_path_factory):
-    project = quiz_project(tmp_path_factory.mktemp("quiz") / "project")
-    result = run_yingji(project, "build")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    """The minimal project with the quiz fixture's question bank, built once per test run."""
+    return build_once(tmp_path_factory, "quiz", quiz_project)
 
 
 @pytest.fixture(scope="session")

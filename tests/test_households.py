@@ -4,6 +4,7 @@ everything the public build publishes."""
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import subprocess
@@ -15,7 +16,7 @@ import yaml
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from conftest import FIXTURES, REPO, copy_project, routes_for
+from conftest import FIXTURES, PT_PER_HEIGHT, REPO, copy_project, pdf_words, routes_for
 from test_import_files import run
 from yingji.content import load_knowledge
 from yingji.content.models.villages import Village
@@ -31,7 +32,6 @@ sys.path.insert(0, str(REPO / "scripts"))
 from sample_households import add_households  # noqa: E402
 
 VILLAGE = "content/villages/ceshi-zhen/ceshi-zhen-shanxia-cun.yml"
-PT_PER_HEIGHT = 1.448  # pdftotext word height ÷ this ≈ font size in pt (Noto CJK)
 
 
 def with_households(project: Path, count: int | None = None) -> Village:
@@ -45,16 +45,6 @@ def with_households(project: Path, count: int | None = None) -> Village:
     village = Village.model_validate(prune(data))
     path.write_text(dump_village(village, "测试镇"), "utf-8")
     return village
-
-
-def words(pdf: Path) -> list[tuple[int, float, float, float, float, str]]:
-    """(page, xMin, yMin, xMax, yMax, text) of every word, in pt from the page's top left."""
-    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    found = []
-    for number, page in enumerate(re.findall(r"<page .*?</page>", out, re.S)):
-        for x0, y0, x1, y1, text in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', page):
-            found.append((number, float(x0), float(y0), float(x1), float(y1), text))
-    return found
 
 
 # ------------------------------------------------------------------ content and checks
@@ -148,8 +138,13 @@ def test_names_numbers_and_addresses_of_households_are_private_values(minimal_pr
     site = tmp_path / "site"
     site.mkdir()
     (site / "page.html").write_text(f"<p>地址：{household.address}</p>", "utf-8")
-    [leak] = find_leaks(site, private_values(knowledge))
-    assert leak.value.kind == "住址" and leak.value.key_path == ("threatened_households", 0, "address")
+    (site / "search").mkdir()
+    (site / "search" / "index.js").write_text(f"window.yingjiSearchIndex={json.dumps({'t': '户主' + household.head})};", "utf-8")
+    leaks = sorted(find_leaks(site, private_values(knowledge)), key=lambda leak: leak.value.kind)
+    assert [(leak.output.name, leak.value.kind, leak.value.text) for leak in leaks] == [
+        ("page.html", "住址", household.address), ("index.js", "姓名", household.head)]
+    assert leaks[0].value.key_path == ("threatened_households", 0, "address")
+    assert leaks[1].value.key_path[0] == "threatened_households"
 
 
 def test_the_risk_of_each_household_leads_to_its_own_shelter(minimal_project):
@@ -243,7 +238,7 @@ def test_each_household_gets_an_a5_card_two_to_an_a4_sheet(built_internal):
     for phrase in ("防灾避险明白卡", "听到▲立即转移信号马上走", "【村部】", "户主签名", "发卡单位（盖章）", "一式三份", "示例", "内部资料"):
         assert phrase in text, phrase
     half = SHEET[0] / 2
-    for page, x0, y0, x1, y1, word in words(pdf):
+    for page, x0, y0, x1, y1, word in pdf_words(pdf):
         left = x0 >= half - 1  # which card of the sheet the word is on
         card_x0, card_x1 = (half, SHEET[0]) if left else (0, half)
         assert x0 >= card_x0 + 10 * MM - 0.5 and x1 <= card_x1 - 10 * MM + 0.5, (page, word)
@@ -259,7 +254,11 @@ def test_the_public_build_shows_counts_and_nothing_else_of_households(built_inte
     people = sum(len(h.members) for h in village.threatened_households)
     assert f"已登记 {len(village.threatened_households)} 户 {people} 人" in page
     private = [v for v in private_values(load_knowledge(project)[0]) if v.key_path[0] == "threatened_households"]
-    assert private and not find_leaks(site, private)
+    assert private and not find_leaks(site, private)  # every file of the site, the search index included
+    index = site / "search" / "index.js"
+    assert f"已登记 {len(village.threatened_households)} 户 {people} 人" in index.read_text("utf-8")  # the page's text is indexed
+    head = village.threatened_households[0].head
+    assert head not in index.read_text("utf-8") and head in (project / VILLAGE).read_text("utf-8")
     internal_page = (project / "site-internal/villages/ceshi-zhen/ceshi-zhen-shanxia-cun.html").read_text("utf-8")
     assert "ceshi-zhen-shanxia-cun-households.pdf" in internal_page  # its 打印版 line
 

@@ -1,26 +1,24 @@
 """Tests for yingji.importers.law_text and yingji.importers.law_import: numerals, parser quirks, round trip, YAML writer, CLI."""
 
-import re
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import FIXTURES
+from law_kit import assert_counts, assert_round_trip, assert_yaml_round_trip
 from yingji.importers import law_import
-from yingji.importers.law_import import (
-    LAWS, add_cited_articles, law_yaml, load_yaml, main, parse_numbers, read_law, reference_dir,
-)
-from yingji.importers.law_text import (
-    chinese_to_int, int_to_chinese, normalize_source_lines, parse_law_text, render_article,
-)
+from yingji.importers.law_import import known_laws, add_cited_articles, law_yaml, load_yaml, main, parse_numbers, read_law
+from yingji.importers.law_text import chinese_to_int, int_to_chinese, parse_law_text, render_article
 
-FIXTURE = Path(__file__).parent / "fixtures" / "laws" / "sample_law.md"
-REFERENCE = reference_dir()
-needs_reference = pytest.mark.skipif(
-    not REFERENCE.is_dir(), reason=f"法律原文目录不存在：{REFERENCE}")
+from conftest import REPO  # noqa: E402
+
+LAWS_BY_ID = known_laws(REPO)  # the laws of content/laws, each with its official text's file name
+
+LAW_FIXTURES = FIXTURES / "laws"
+FIXTURE = LAW_FIXTURES / "sample_law.md"
 
 # -- numerals ------------------------------------------------------------------------
 
@@ -121,84 +119,72 @@ def test_broken_front_matter():
     assert any("前置元数据" in p.message for p in law.problems)
 
 
-# -- round trip ----------------------------------------------------------------------
+# -- the quirks of the real texts, on small fixture files --------------------------------
+# One fixture per source format (see ../shared/reference/laws/SOURCES.md, "Known defects"):
+# file -> (number of articles, lines reported as problems). The comparison with the official
+# texts themselves is in test_against_official_texts.py.
 
-LABEL = re.compile(r"^第[零〇一二两三四五六七八九十百千]+条[ \u3000]")
-HEADING = re.compile(r"^(?:#+\s*)?第[零〇一二两三四五六七八九十百千]+[章节]")
-
-
-def source_blocks(text: str, ignored: list[int]) -> list[str]:
-    """Independent splitter: the raw lines of each article, normalized."""
-    blocks, current = [], None
-    for number, line in enumerate(text.split("\n"), 1):
-        stripped = line.strip()
-        if LABEL.match(stripped):
-            current = []
-            blocks.append(current)
-        elif HEADING.match(stripped):
-            current = None
-        if current is not None and number not in ignored:
-            current.append(line)
-    return [normalize_source_lines(block) for block in blocks]
+STYLES = {
+    "lawrefbook_style.md": (6, []),  # title, adoption history, <!-- INFO END -->, "## 第一章 总 则", "(一)"
+    "china_laws_style.md": (5, [28, 37, 38]),  # front matter, two spaces, no "（一）", trailing spaces, "PAGE  " / "1"
+    "fullwidth_style.md": (3, []),  # front matter, "第一章　总　　则", "第一条　…"
+}
+styles = pytest.mark.parametrize("name", sorted(STYLES))
 
 
-def assert_round_trip(path: Path):
-    text = path.read_text(encoding="utf-8")
-    law = parse_law_text(text, path.name)
-    rendered = [render_article(a.number, a.text) for a in law.articles]
-    assert rendered == source_blocks(text, law.ignored_lines)
+@styles
+def test_style_counts(name):
+    assert_counts(LAW_FIXTURES / name, STYLES[name][0])
 
 
-def test_fixture_round_trip():
-    assert_round_trip(FIXTURE)
+@pytest.mark.parametrize("name", [*sorted(STYLES), FIXTURE.name])
+def test_round_trip(name):
+    assert_round_trip(LAW_FIXTURES / name)
+
+
+@styles
+def test_style_problems(name):
+    law = read_law(LAW_FIXTURES / name)
+    assert [p.line for p in law.problems] == STYLES[name][1]
+
+
+@styles
+def test_style_yaml_round_trip(name):
+    assert_yaml_round_trip(LAW_FIXTURES / name, "shili")
+
+
+def test_china_laws_quirks():
+    """What 湖南省安全生产条例.md does: reported, never repaired; trailing spaces dropped."""
+    law = read_law(LAW_FIXTURES / "china_laws_style.md")
+    problems = dict(law.problems)
+    assert "第三条" in problems[28] and "（一）" in problems[28]
+    assert law.article(3).text.split("\n")[1] == "与从业人员订立免除其责任的协议；"
+    assert law.article(5).text == "本条例自2022年9月1日起施行。"
+    assert law.ignored_lines == [37, 38]
+    assert all(line == line.rstrip() for a in law.articles for line in a.text.split("\n"))
+    assert law.history == ["（2022年7月28日示例省第十三届人民代表大会常务委员会第三十二次会议通过）"]
+    assert law.metadata["download_link_html"] == "" and law.article(1).chapter == "第一章 总则"
+
+
+def test_lawrefbook_header_without_front_matter():
+    law = read_law(LAW_FIXTURES / "lawrefbook_style.md")
+    assert (law.title, law.metadata) == ("中华人民共和国示例防灾法", {})
+    assert law.history[0] == "2001年5月1日  第九届全国人民代表大会常务委员会第二十一次会议通过"
+    assert law.article(4).text.split("\n")[1] == "(一)编制示例灾害防治规划；"
+    meta = law_import.default_meta("shili-fa", law)
+    assert meta["short_title"] == "示例防灾法" and meta["version"] == law.history[-1]
+    assert meta["source_url"] == "https://flk.npc.gov.cn/" and meta["kind"] is None
+
+
+def test_full_width_spaces_are_separators_not_text():
+    law = read_law(LAW_FIXTURES / "fullwidth_style.md")
+    assert [a.chapter for a in law.articles] == ["第一章 总则", "第一章 总则", "第二章 附则"]
+    assert law.article(2).text == "草原防火工作坚持预防为主、积极消灭的方针。\n草原防火工作实行地方人民政府行政首长负责制。"
+    assert law_import.default_meta("shili", law)["status"] == "现行有效"
 
 
 def test_render_article():
     assert render_article(21, "甲\n乙") == "第二十一条 甲\n乙"
-
-
-# -- reference texts -----------------------------------------------------------------
-
-COUNTS = {
-    "anquan-shengchan-fa": 119, "xiaofang-fa": 74, "tufa-shijian-yingdui-fa": 106,
-    "hunan-anquan-shengchan-tiaoli": 55, "shengchan-anquan-shigu-yingji-tiaoli": 35,
-    "fanghong-fa": 65, "dizhi-zaihai-fangzhi-tiaoli": 49,
-    "senlin-caoyuan-fangmiehuo-tiaoli": 63, "senlin-fanghuo-tiaoli": 56,
-}
-
-
-def test_law_table_covers_all_laws():
-    assert set(LAWS) == set(COUNTS)
-
-
-@needs_reference
-@pytest.mark.parametrize("law_id", sorted(COUNTS))
-def test_reference_counts(law_id):
-    law = read_law(REFERENCE / LAWS[law_id].file)
-    assert law.numbers() == list(range(1, COUNTS[law_id] + 1))
-    assert law.title and all(a.chapter for a in law.articles)
-
-
-@needs_reference
-@pytest.mark.parametrize("law_id", sorted(COUNTS))
-def test_reference_round_trip(law_id):
-    assert_round_trip(REFERENCE / LAWS[law_id].file)
-
-
-@needs_reference
-@pytest.mark.parametrize("law_id", sorted(COUNTS))
-def test_reference_problems(law_id):
-    law = read_law(REFERENCE / LAWS[law_id].file)
-    expected = [185, 264, 265] if law_id == "hunan-anquan-shengchan-tiaoli" else []
-    assert [p.line for p in law.problems] == expected
-
-
-@needs_reference
-def test_hunan_quirks():
-    law = read_law(REFERENCE / LAWS["hunan-anquan-shengchan-tiaoli"].file)
-    assert "第三十五条" in dict(law.problems)[185]
-    assert law.article(55).text == "本条例自2022年9月1日起施行。"
-    assert all(line == line.rstrip() for a in law.articles for line in a.text.split("\n"))
 
 
 # -- YAML writer ---------------------------------------------------------------------
@@ -218,15 +204,6 @@ def test_law_yaml_uses_block_scalars(sample):
     text = law_yaml(sample, law_import.default_meta("shili-tiaoli", sample))
     assert text.count("text: |-") == len(sample.articles)
     assert "version_date: 2024-01-02\n" in text
-
-
-@needs_reference
-@pytest.mark.parametrize("law_id", sorted(COUNTS))
-def test_reference_yaml_round_trip(law_id):
-    law = read_law(REFERENCE / LAWS[law_id].file)
-    data = yaml.load(law_yaml(law, law_import.default_meta(law_id, law)), Loader=law_import._Loader)
-    assert [a["text"] for a in data["articles"]] == [a.text for a in law.articles]
-    assert data["history"] == law.history
 
 
 def test_parse_numbers():
@@ -287,12 +264,17 @@ def test_main_missing_article(tmp_path, capsys):
 def test_add_cited_articles(tmp_path, capsys):
     refdir = tmp_path / "ref"
     refdir.mkdir()
-    shutil.copy(FIXTURE, refdir / LAWS["xiaofang-fa"].file)
+    shutil.copy(FIXTURE, refdir / LAWS_BY_ID["xiaofang-fa"].file)
     (tmp_path / "quizzes").mkdir()
     (tmp_path / "content").mkdir()
     (tmp_path / "quizzes" / "x.yml").write_text(
         "cites: [xiaofang-fa#a3, xiaofang-fa#a1, t01]\n", encoding="utf-8")
     (tmp_path / "content" / "g.yml").write_text("- article: xiaofang-fa#a3\n", encoding="utf-8")
+    assert add_cited_articles(tmp_path, refdir) == {}  # a law content/laws does not hold yet is skipped
+    assert "未知的法律 id：xiaofang-fa" in capsys.readouterr().err
+    (tmp_path / "content" / "laws").mkdir()
+    (tmp_path / "content" / "laws" / "xiaofang-fa.yml").write_text(  # its metadata: content's, not code's
+        "id: xiaofang-fa\ntitle: 中华人民共和国消防法\nshort_title: 消防法\nkind: 法律\narticles: []\n", encoding="utf-8")
     assert add_cited_articles(tmp_path, refdir) == {"xiaofang-fa": [1, 3]}
     assert "第一条、第三条" in capsys.readouterr().out
     law_file = tmp_path / "content" / "laws" / "xiaofang-fa.yml"

@@ -8,15 +8,8 @@ from pathlib import Path
 import pytest
 
 from yingji.print.paper import PaperError, draw, eligible
-from yingji.content import load_knowledge
 
-REPO = Path(__file__).resolve().parent.parent
 EXAM = "zhuyao-fuzeren-moni"
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge(REPO)[0]
 
 
 def ids(paper) -> list[str]:
@@ -83,3 +76,16 @@ def test_yingji_paper_writes_identical_pdfs_for_the_same_seed(yingji, minimal_pr
 def test_unknown_exam_is_a_user_error(yingji, minimal_project):
     result = yingji(minimal_project, "paper", "--exam", "nope")
     assert result.returncode == 1 and "没有编号为 nope 的考试方案" in result.stderr and "moni" in result.stderr
+
+
+def test_yingji_paper_seal_prints_the_seal_line_and_no_sample_mark(yingji, minimal_project, tmp_path):
+    import subprocess
+
+    env = {"YINGJI_PDF_CACHE": str(minimal_project / ".cache")}
+    result = yingji(minimal_project, "paper", "--exam", "moni", "--seed", "1", "--seal", "--out", str(tmp_path), env=env)
+    assert result.returncode == 0, result.stderr
+    text = subprocess.run(["pdftotext", str(tmp_path / "moni-seed1-1.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "密" in text and "准考证号" in text and "答题卡" in text
+    assert "样卷" not in "".join(text.split())  # seed 1 copy 1 is the site's sample; a trainer's paper is not
+    key = subprocess.run(["pdftotext", str(tmp_path / "moni-seed1-1-key.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "密" not in key and "参考答案" in key

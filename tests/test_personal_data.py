@@ -115,16 +115,15 @@ def test_a_name_inside_a_word_of_the_public_content_is_a_coincidence(tmp_path):
 def test_a_public_build_with_a_full_name_or_number_fails_naming_file_and_content(minimal_project, yingji):
     village = minimal_project / VILLAGE
     village.write_text(village.read_text("utf-8").replace("place: 一组后山冲沟", f"place: {NAME}屋后冲沟"), "utf-8")
-    about = minimal_project / "docs" / "about.md"
-    about.write_text(about.read_text("utf-8") + "\n联系人电话 13900002222。\n", "utf-8")
+    (minimal_project / "docs" / "notice.md").write_text("# 通知\n\n联系人电话 13900002222。\n", "utf-8")  # hand-written
     result = yingji(minimal_project, "build")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert lines[0] == "错误：公开版中发现未隐去的个人信息，构建已停止（原来的网站保持不变）："
-    assert f"  site/about.html: 个人电话 139****2222（来自 {VILLAGE}:32:12: people[1].phone）" in lines
+    assert f"  site/notice.html: 个人电话 139****2222（来自 {VILLAGE}:32:12: people[1].phone）" in lines
     name_from = f"姓名 王**（来自 {VILLAGE}:26:11: people[0].name）"
     for output in ("villages/ceshi-zhen/ceshi-zhen-shanxia-cun.html", "downloads/villages/ceshi-zhen/ceshi-zhen-shanxia-cun.pdf",
-                   "search/search_index.json"):
+                   "search/index.js"):
         assert f"  site/{output}: {name_from}" in lines, output
     assert NAME not in result.stderr and "13900002222" not in result.stderr  # the log may be public too
     assert not (minimal_project / "site").exists()
@@ -173,14 +172,17 @@ def test_an_internal_build_refuses_the_public_folders(minimal_project, yingji):
     assert not (minimal_project / "docs" / "internal").exists()
 
 
-def test_the_internal_preview_regenerates_into_its_own_folder(minimal_project, capsys):
-    from yingji.serve import regenerate
-    from yingji.workspace import Workspace
+def test_the_internal_preview_regenerates_into_its_own_folder(minimal_project):
+    from yingji.preview.session import Preview
 
-    Workspace(minimal_project, "internal").prepare()
     docs_before = snapshot(minimal_project / "docs")
-    assert regenerate(minimal_project, "internal")
-    assert snapshot(minimal_project / "docs") == docs_before
-    page = minimal_project / ".build-internal" / "docs" / "villages" / "ceshi-zhen" / "ceshi-zhen-shanxia-cun.md"
-    assert PHONE in page.read_text("utf-8")
-    assert "已重新生成内部版" in capsys.readouterr().out
+    preview = Preview(minimal_project, "internal", pdf=False)
+    try:
+        assert preview.start(watch=False) is not None
+        assert snapshot(minimal_project / "docs") == docs_before
+        page = minimal_project / ".build-internal" / "docs" / "villages" / "ceshi-zhen" / "ceshi-zhen-shanxia-cun.md"
+        assert PHONE in page.read_text("utf-8")
+        served = (preview.folder() / "villages" / "ceshi-zhen" / "ceshi-zhen-shanxia-cun.html").read_text("utf-8")
+        assert PHONE in served and "内部资料" in served
+    finally:
+        preview.stop()

@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from conftest import pdf_text
 from yingji.print import views
 from yingji.presentation.documents import documents
-from yingji.content import load_knowledge
 
-REPO = Path(__file__).resolve().parent.parent
 # One Serif weight, one Sans weight: the cut print faces, and the full faces they fall back to
 ALLOWED_FONTS = {"Noto-Serif-CJK-SC-Print", "Noto-Sans-CJK-SC-Print-Bold", "Noto-Serif-CJK-SC", "Noto-Sans-CJK-SC-Bold"}
 LEADER = re.compile(r"^\s*(.+?)\s*[.·…]{3,}\s*(\d+)\s*$")
@@ -21,12 +20,7 @@ LEADER = re.compile(r"^\s*(.+?)\s*[.·…]{3,}\s*(\d+)\s*$")
 
 def page_texts(pdf: Path) -> list[str]:
     """The text of each page, as pdftotext lays it out."""
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return text.split("\f")[:-1]
-
-
-def pdf_text(pdf: Path) -> str:
-    return "".join(page_texts(pdf))
+    return pdf_text(pdf).split("\f")[:-1]
 
 
 def fonts(pdf: Path) -> list[dict]:
@@ -56,11 +50,6 @@ def outline(pdf: Path) -> list[tuple[int, str, int]]:
 
 
 @pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge(REPO)[0]
-
-
-@pytest.fixture(scope="module")
 def downloads(built_site) -> Path:
     return built_site / "downloads"
 
@@ -76,7 +65,7 @@ def test_every_catalog_document_is_in_the_site_and_linked(built_site, downloads,
 @pytest.mark.parametrize(
     "name, phrases",
     [
-        ("handbook.pdf", ["编写说明", "目　录", "指导思想", "压实党政领导责任", "三管三必须", "第二十一条", "第 5 页 / 共"]),
+        ("handbook.pdf", ["编写说明", "目　录", "指导思想", "压实党政领导责任", "三管三必须", "第二十一条", "— 5 —", "索　引"]),
         ("exam-prep.pdf", ["应知应会", "练习题", "参考答案与解析", "生产经营单位的主要负责人"]),
         ("responsibility-matrix.pdf", ["责任分工表", "县应急管理局", "牵头", "长期坚持"]),
         ("papers/zhuyao-fuzeren-moni-seed1-1.pdf", ["主要负责人模拟考试", "判断题", "单选题", "多选题", "得分"]),
@@ -108,7 +97,7 @@ def test_outline_has_every_chapter_and_every_task(downloads, knowledge):
     view = views.handbook(knowledge)
     entries = outline(downloads / "handbook.pdf")
     top = [title for depth, title, _ in entries if depth == 0]
-    assert top == [f"{ch['label']}　{ch['title']}" for ch in view["chapters"]]
+    assert top == [f"{ch['label']}　{ch['title']}" for ch in view["chapters"]] + [views.INDEX_TITLE]
     titles = {title for _, title, _ in entries}
     for task in knowledge.plan.tasks:
         assert views.task_heading(task) in titles
@@ -140,7 +129,7 @@ def test_no_heading_is_stranded_at_the_bottom_of_a_page(downloads):
         pages = page_texts(downloads / name)
         for depth, title, number in outline(downloads / name):
             lines = [line.strip() for line in pages[number - 1].splitlines() if line.strip()]
-            body = [line for line in lines if not re.match(r"^第 \d+ 页 / 共 \d+ 页$", line)]
+            body = [line for line in lines if not re.match(r"^(第 \d+ 页 / 共 \d+ 页|— \d+ —)$", line)]
             heading = re.sub(r"\s+", "", title)
             assert re.sub(r"\s+", "", body[-1]) != heading, f"{name} p.{number}: “{title}” ends the page"
 

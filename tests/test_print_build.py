@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import pdf_text
+
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}  # 2023-11-14T22:13:20Z
 
 
@@ -51,21 +53,20 @@ def test_an_unchanged_document_is_not_laid_out_again(minimal_project, yingji):
     glossary.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     changed = yingji(minimal_project, "build", env=own_cache)
     assert rendered(changed.stdout) == 1  # only the handbook prints the glossary
-    assert "（修改）" in subprocess.run(
-        ["pdftotext", str(minimal_project / "site/downloads/handbook.pdf"), "-"], capture_output=True, text=True
-    ).stdout
+    assert "（修改）" in pdf_text(minimal_project / "site/downloads/handbook.pdf")
 
 
-def test_pdfs_of_removed_documents_disappear_and_hand_made_files_are_kept(minimal_project, yingji):
-    assert yingji(minimal_project, "build").returncode == 0
-    downloads = minimal_project / "docs" / "downloads"
+def test_pdfs_of_removed_documents_disappear_and_hand_made_files_are_kept(built_minimal_project, yingji):
+    project = built_minimal_project
+    assert (project / "docs" / "downloads" / "papers").is_dir()
+    downloads = project / "docs" / "downloads"
     (downloads / "mine.pdf").write_bytes(b"%PDF-1.4 hand made")
-    exams = minimal_project / "quizzes" / "exams.yml"
+    exams = project / "quizzes" / "exams.yml"
     exams.write_text("exams: []\n", "utf-8")
-    assert yingji(minimal_project, "build").returncode == 0
+    assert yingji(project, "build").returncode == 0
     assert not (downloads / "papers").exists()
-    assert not list((minimal_project / "site" / "downloads").glob("papers/*.pdf"))
-    assert (downloads / "mine.pdf").exists() and (minimal_project / "site/downloads/mine.pdf").exists()
+    assert not list((project / "site" / "downloads").glob("papers/*.pdf"))
+    assert (downloads / "mine.pdf").exists() and (project / "site/downloads/mine.pdf").exists()
 
 
 def test_a_hand_made_file_at_a_generated_path_is_never_overwritten(minimal_project, yingji):

@@ -46,3 +46,17 @@ def test_the_default_content_keeps_every_published_address(repo, yingji):
     assert result.returncode == 0, result.stderr
     listed = (repo / "content" / "addresses.yml").read_text("utf-8")
     assert "  - laws/anquan-shengchan-fa.html#a21\n" in listed  # article anchors are addresses too
+
+
+def test_a_merged_unit_keeps_its_old_page_address(repo):
+    """各行业主管单位 became one unit with 各行业主管部门: its old page forwards to the merged one."""
+    from conftest import routes_for
+    from yingji.content import load_knowledge
+    from yingji.presentation.published import lost_addresses, redirect_pages
+
+    knowledge = load_knowledge(repo)[0]
+    routes = routes_for(knowledge)
+    old = "units/hangye-zhuguan-danwei.html"
+    assert old in knowledge.addresses.published and old not in set(routes.public_urls())
+    assert not lost_addresses(repo, knowledge, routes)
+    assert 'url=hangye-zhuguan-bumen.html"' in redirect_pages(knowledge, routes)[old]

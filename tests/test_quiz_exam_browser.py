@@ -170,12 +170,8 @@ def test_quiz_works_with_instant_navigation(instant_site, page):
 
 
 @pytest.mark.slow
-def test_the_main_exam_of_the_default_content_gives_full_marks_from_the_key(built_site, page):
+def test_the_main_exam_of_the_default_content_gives_full_marks_from_the_key(built_site, page, knowledge):
     """The real blueprint (70 questions, 120 minutes, 示例配置) in the real built site, from file://."""
-    from conftest import REPO
-    from yingji.content import load_knowledge
-
-    knowledge = load_knowledge(REPO)[0]
     answers = {qid: {"type": e.question.type, "answer": e.question.answer} for qid, e in knowledge.questions.items()}
     page.route(OUTSIDE, lambda route: route.abort())
     page.goto((built_site / "quiz" / "exam" / "zhuyao-fuzeren-moni.html").as_uri())

@@ -1,4 +1,4 @@
-"""The pieces behind the site pages, without a build: term links, navigation, search words, links."""
+"""The pieces behind the site pages, without a build: term links, navigation, links."""
 
 from __future__ import annotations
 
@@ -9,25 +9,14 @@ from yingji.content import load_knowledge
 from yingji.render import md_inline
 from yingji.presentation.routes import SINGLETONS, RouteTable, relative
 from yingji.site.navigation import nav_entries
-from yingji.site.search import check_user_dict, dictionary_words, patch_search_worker, user_dictionary
 from yingji.site.termlinks import TermIndex, TermLinker
 
-from conftest import FIXTURES, REPO, all_pages, routes_for
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge(REPO)[0]
+from conftest import FIXTURES, REPO, all_pages
 
 
 @pytest.fixture(scope="module")
 def index(knowledge):
     return TermIndex.of(knowledge)
-
-
-@pytest.fixture(scope="module")
-def routes(knowledge):
-    return routes_for(knowledge)
 
 
 def singletons(*paths: str) -> RouteTable:
@@ -84,7 +73,11 @@ def test_relative_links(routes):
     assert relative("tasks/t01.md", "glossary/index.md", "term-x") == "../glossary/index.md#term-x"
     assert relative("index.md", "tasks/t01.md") == "tasks/t01.md"
     assert relative("laws/a.md", "laws/a.md", "a3") == "#a3"
-    assert routes.target("article", "anquan-shengchan-fa#a21") == ("laws/anquan-shengchan-fa.md", "a21")
+    # a long law has a page per chapter; its own page still answers #a21 and forwards it there
+    assert routes.target("article", "anquan-shengchan-fa#a21") == ("laws/anquan-shengchan-fa/chapter-2.md", "a21")
+    assert routes.forwarded_anchors()[("laws/anquan-shengchan-fa.md", "a21")] == ("laws/anquan-shengchan-fa/chapter-2.md", "a21")
+    assert routes.target("article", "xiaofang-fa#a16") == ("laws/xiaofang-fa.md", "a16")  # a short law stays whole
+    assert "laws/anquan-shengchan-fa.html#a21" in routes.public_urls()
     assert routes.link("tasks/t01.md", "term", "term-x") == "../glossary/index.md#term-x"
 
 
@@ -106,42 +99,12 @@ def test_nav_size_does_not_depend_on_the_number_of_pages():
     assert nav_entries(singletons(*many)) == nav_entries(singletons(*base))
 
 
-def test_search_dictionary_keeps_short_names(knowledge):
-    words = dictionary_words(knowledge)
-    assert {"三管三必须", "双重预防", "双重预防机制", "一单四制", "应急管理局", "安委办"} <= set(words)
-    assert "县应急管理局" not in words and "平江县应急管理局" not in words
-    assert words == sorted(words)
-    assert "12350" not in words  # only runs of Chinese characters are cut by jieba
-
-
-def test_jieba_keeps_dictionary_words_whole(knowledge, tmp_path):
-    import jieba
-
-    path = tmp_path / "userdict.txt"
-    path.write_text(user_dictionary(knowledge), "utf-8")
-    jieba.load_userdict(str(path))
-    check_user_dict(path)
-    for word in ("三管三必须", "双重预防", "一单四制", "一村一案"):
-        assert word in jieba.lcut(f"落实{word}的要求"), word
-    assert "应急管理局" in jieba.lcut("县应急管理局负责")
-
-
-def test_search_worker_patch_applies_once_and_only_to_the_known_code(tmp_path):
-    workers = tmp_path / "assets" / "javascripts" / "workers"
-    workers.mkdir(parents=True)
-    worker = workers / "search.0000.min.js"
-    worker.write_text("x;for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);y", "utf-8")
-    assert patch_search_worker(tmp_path) == [worker]
-    assert "o<=t.length" in worker.read_text("utf-8")
-    assert patch_search_worker(tmp_path) == []  # already patched: left alone
-
-
 def test_minimal_fixture_builds_pages_for_every_part():
     knowledge, _ = load_knowledge(FIXTURES / "minimal")
     pages = all_pages(knowledge)
     for page in ("index.md", "plan/index.md", "tasks/index.md", "tasks/t01.md", "units/index.md",
                  "units/anweiban.md", "timeline/index.md", "laws/index.md", "laws/anquan-shengchan-fa.md",
-                 "glossary/index.md", ".nav.yml", ".jieba-userdict.txt"):
+                 "glossary/index.md", ".nav.yml", ".search-entries.json"):
         assert page in pages, page
 
 

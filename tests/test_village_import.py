@@ -11,7 +11,6 @@ from openpyxl import load_workbook
 
 from conftest import FIXTURES
 from yingji.diagnostics import Collector
-from yingji.content import load_knowledge
 from yingji.importers.village_import import Importer
 from yingji.importers.village_sheet import SHEETS, write_workbook
 from yingji.importers.yaml_writer import dump_village
@@ -91,8 +90,7 @@ def test_csv_folder_in_gbk_imports_the_same(minimal_project, tmp_path, yingji):
     assert target.read_text("utf-8") == FIXTURE_VILLAGE.read_text("utf-8")
 
 
-def test_export_then_import_of_every_township_gives_the_same_bytes(tmp_path):
-    knowledge = load_knowledge(REPO)[0]
+def test_export_then_import_of_every_township_gives_the_same_bytes(tmp_path, knowledge):
     for township in knowledge.townships.values():
         villages = knowledge.villages_of(township.id)
         book = tmp_path / f"{township.id}.xlsx"
@@ -151,3 +149,29 @@ def test_import_checks_the_whole_project(minimal_project, tmp_path, yingji):
     assert result.returncode == 1
     assert "重复" in result.stderr
     assert not (minimal_project / "content/villages/linshi-xiang").exists()
+
+
+def test_workbook_cells_sort_in_sheet_order_then_naturally():
+    from yingji.importers.village_read import cell_location
+    from yingji.importers.village_sheet import SHEETS
+
+    first, second, third = (sheet.name for sheet in SHEETS[:3])
+    places = [f"x.xlsx!{third}!A10", f"x.xlsx!{first}!B10", f"x.xlsx!{third}!A3", f"x.xlsx!{second}!A2"]
+    ordered = [str(location) for location in sorted(cell_location(p) for p in places)]
+    assert ordered == [f"x.xlsx!{first}!B10", f"x.xlsx!{second}!A2", f"x.xlsx!{third}!A3", f"x.xlsx!{third}!A10"]
+
+
+def test_a_renamed_header_is_one_error_not_one_per_row(minimal_project, yingji, tmp_path):
+    from openpyxl import load_workbook
+
+    book = tmp_path / "村.xlsx"
+    assert yingji(minimal_project, "template", "villages", "--township", "ceshi-zhen", "--out", str(book)).returncode == 0
+    workbook = load_workbook(book)
+    sheet = workbook["人员"]
+    column = next(cell for cell in sheet[1] if str(cell.value).rstrip("*") == "职务")
+    column.value = "名字"
+    workbook.save(book)
+    result = yingji(minimal_project, "import-villages", str(book), "--dry-run")
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if "!" in line]
+    assert errors == [f"村.xlsx!人员!{column.coordinate}: 不认识的列“名字”，是否应为必填列“职务”？（表头请按模板填写）"]

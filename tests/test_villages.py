@@ -10,17 +10,11 @@ import pytest
 
 from yingji.content.models.villages import EVACUATION_RISKS
 from yingji.presentation.privacy import mask_phone, person_view, personal_numbers
-from yingji.content import load_knowledge
 
-from conftest import all_pages
+from conftest import all_pages, pdf_text
 
 REPO = Path(__file__).resolve().parent.parent
 MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge(REPO)[0]
 
 
 def test_stats_show_every_township_its_villages_and_the_whole_tree(yingji):
@@ -97,17 +91,28 @@ def test_generated_pages_hide_personal_numbers_only_in_the_public_profile(knowle
 def test_village_page_tells_a_cadre_what_to_do(knowledge):
     village = knowledge.villages["nanjiang-zhen-shimenchong-cun"]
     page = all_pages(knowledge, "public")["villages/nanjiang-zhen/nanjiang-zhen-shimenchong-cun.md"]
-    assert "遇到险情记住这几句" in page and "示例" in page
+    assert "示例" in page
+    emergency = page[page.index('<div class="yj-emergency"') : page.index("## 基本情况")]  # before everything else
+    assert page.index('<div class="yj-emergency"') < page.index("示例")
     for shelter in village.shelters:
         assert shelter.name in page
-    assert "立即转移" in page and "12350" in page and "110" in page
+    for route in village.routes:  # every route of an evacuation risk, by name (never by id)
+        assert route.id not in page
+    assert "立即转移" in emergency and "指挥转移" in emergency
+    for number in ("110", "119", "120"):
+        assert f'href="tel:{number}"' in emergency
+    assert "12350" in page
 
 
-def test_plan_tree_is_a_build_time_svg_with_a_full_list(knowledge):
+def test_plan_tree_is_boxes_that_link_to_their_plans_with_a_full_list(knowledge):
     pages = all_pages(knowledge, "public")
     index = pages["plans/index.md"]
-    assert "<svg" in index and "mermaid" not in index.lower() and "http" not in index.split("<svg")[1].split("</svg>")[0].replace(
-        "http://www.w3.org/2000/svg", "")
+    tree = index[index.index('<div class="yj-tree"') : index.index("## 全部预案")]
+    assert "mermaid" not in index.lower() and "<svg" not in tree and "…" not in tree  # no label is cut
+    for plan in knowledge.contingency_plans.values():
+        if plan.level == "县":  # the 1, every N and every X plan is a box of its own, a link to its page
+            assert f"]({plan.id}.md" in tree, plan.id
+    assert "](../villages/index.md)" in tree  # township and village plans: one box each, to their lists
     for plan_id in knowledge.contingency_plans:
         assert f"plans/{plan_id}.md" in pages
         assert f"({plan_id}.md)" in index or f"(../plans/{plan_id}.md)" in index
@@ -126,15 +131,13 @@ def test_public_build_contains_no_unmasked_personal_number(built_site, knowledge
         if not path.is_file():
             continue
         if path.suffix == ".pdf":
-            from pypdf import PdfReader
-
-            text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+            text = pdf_text(path)
         else:
             text = path.read_bytes().decode("utf-8", errors="replace")
         found = set(digits.findall(text))
         leaks += [(path.name, n) for n in sorted(found & numbers)]
         leaks += [(path.name, n) for n in sorted(numbers) if not n.isdigit() and n in text]  # 0730-…
-        if "villages" in path.parts or path.name.startswith("search_index"):
+        if "villages" in path.parts or "search" in path.parts:  # pages and the search index
             leaks += [(path.name, m) for m in sorted(found) if MOBILE.match(m)]
     assert not leaks, leaks[:10]
 

@@ -10,11 +10,10 @@ works in a folder of its own and writes site-internal/ (workspace.py).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
-import time
-from datetime import date, datetime, timezone
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,17 +21,19 @@ from .content import load_knowledge
 from .content.knowledge import Knowledge
 from .content.yamlsource import SourceError, read_source
 from .diagnostics import ContentError, Problem, format_key_path
+from .mkdocs_messages import essential_lines
 from .leakcheck import find_leaks, leak_report
 from .owned_files import hand_written_pages, write_pages
 from .presentation import mkdocs_config, route_table, site_address_problem
+from .presentation.asof import build_date, epoch_of
 from .presentation.privacy import private_values, public_text
-from .presentation.published import lost_addresses, redirect_pages
+from .presentation.published import lost_addresses, redirect_pages, with_anchor_forwards
 from .presentation.routes import RouteTable
-from .print.cache import Cache
+from .print.cache import Cache, place
 from .print.stage import build_documents
+from .progress import STAGES, Silent
 from .quiz.pages import quiz_pages
 from .site.pages import merge, site_pages
-from .site.search import SearchUnavailable, import_jieba
 from .workspace import Workspace, WorkspaceError
 
 
@@ -50,56 +51,61 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)
     documents: int = 0  # PDFs in site/downloads/
     rendered: int = 0  # of which laid out by this build (the others came from the cache)
+    with_pdf: bool = True  # False: `--no-pdf`, a site without PDFs
 
 
-def build(root: Path, site_dir: Path | None = None, *, profile: str = "public") -> BuildReport:
+def build(
+    root: Path, site_dir: Path | None = None, *, profile: str = "public", pdf: bool = True, progress=None
+) -> BuildReport:
+    """`pdf=False` (`yingji build --no-pdf`): a quick site without PDFs, download page and
+    打印版 links. `progress` (progress.Progress) prints the stages; None: silent."""
+    progress = progress or Silent()
     workspace = Workspace(root, profile)
     try:
         site_dir = workspace.site_dir(site_dir)
     except WorkspaceError as err:
         raise BuildFailed(str(err)) from None
-    report = BuildReport(site_dir, profile)
+    report = BuildReport(site_dir, profile, with_pdf=pdf)
 
     # 1. content: read and check everything; any error stops here, before a file is written
-    started = time.perf_counter()
-    knowledge, report.warnings = load_knowledge(root)
-    report.timings["load"] = time.perf_counter() - started
-    _require_jieba()
+    with progress.stage("load", report.timings):
+        knowledge, report.warnings = load_knowledge(root)
 
     # 2. presentation: plan every page, data file and PDF of this build
-    started = time.perf_counter()
-    workspace.prepare()
-    routes = plan_outputs(root, knowledge, profile, workspace.docs)
-    lost = lost_addresses(root, knowledge, routes)  # printed QR codes and shared links must keep working
-    if lost:
-        raise ContentError(lost)
-    report.warnings += [p for p in [site_address_problem(knowledge)] if p]
+    with progress.stage("generate", report.timings):
+        workspace.prepare()
+        routes = plan_outputs(root, knowledge, profile, workspace.docs)
+        lost = lost_addresses(root, knowledge, routes)  # printed QR codes and shared links must keep working
+        if lost:
+            raise ContentError(lost)
+        report.warnings += [p for p in [site_address_problem(knowledge)] if p]
+        routes = routes if pdf else routes.without_documents()
 
-    # 3. outputs: Markdown pages and quiz data into docs/, then the PDFs beside them
-    #    (the internal build: into its own .build-internal/docs/)
-    pages = generate_pages(knowledge, profile, routes)
-    report.pages = len(pages)
-    report.changed = write_pages(workspace.docs, {**pages, **workspace.extra_files()})
-    report.timings["generate"] = time.perf_counter() - started
+        # 3. outputs: Markdown pages and quiz data into docs/, then the PDFs beside them
+        #    (the internal build: into its own .build-internal/docs/)
+        pages = generate_pages(knowledge, profile, routes)
+        report.pages = len(pages)
+        report.changed = write_pages(workspace.docs, {**pages, **workspace.extra_files()})
 
-    started = time.perf_counter()
-    printed = build_documents(  # into docs/downloads/, before mkdocs checks links
-        root, knowledge, profile, routes, docs_dir=workspace.docs, cache_dir=workspace.pdf_cache
-    )
-    report.documents, report.rendered = printed.documents, printed.rendered
-    report.timings["pdf"] = time.perf_counter() - started
+    if pdf:
+        with progress.stage("pdf", report.timings):
+            printed = build_documents(  # into docs/downloads/, before mkdocs checks links
+                root, knowledge, profile, routes, docs_dir=workspace.docs, cache_dir=workspace.pdf_cache,
+                progress=None if isinstance(progress, Silent) else progress,
+            )
+        report.documents, report.rendered = printed.documents, printed.rendered
+    else:
+        place(workspace.docs, {})  # the PDFs of an earlier build are not part of this site
 
     # 4. mkdocs builds a staging folder, which replaces the site only when everything succeeded
     #    and, for the public build, nothing in it holds personal data in full
     staging = site_dir.with_name(f"{site_dir.name}.tmp-{os.getpid()}")
     try:
-        started = time.perf_counter()
-        run_mkdocs(workspace.folder, staging, source_date_epoch(knowledge), config=workspace.config)
-        report.timings["mkdocs"] = time.perf_counter() - started
+        with progress.stage("mkdocs", report.timings):
+            run_mkdocs(workspace.folder, staging, source_date_epoch(), config=workspace.config, progress=progress)
         if not workspace.internal:
-            started = time.perf_counter()
-            guard_public_site(root, knowledge, staging, site_dir.name)
-            report.timings["privacy"] = time.perf_counter() - started
+            with progress.stage("privacy", report.timings):
+                guard_public_site(root, knowledge, staging, site_dir.name)
         swap_into_place(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -144,40 +150,41 @@ def generate_pages(knowledge: Knowledge, profile: str, routes: RouteTable) -> di
     pages = site_pages(knowledge, profile, routes)
     merge(pages, quiz_pages(knowledge, routes))
     merge(pages, redirect_pages(knowledge, routes))
+    with_anchor_forwards(pages, knowledge, routes)  # anchors that moved off a page that still exists
     return pages
 
 
-def _require_jieba() -> None:
-    """Fail before writing anything when Chinese search could not work (the mkdocs hook
-    hooks/yingji_checks.py checks again inside mkdocs, also for a plain `mkdocs build`)."""
-    try:
-        import_jieba()
-    except SearchUnavailable as err:
-        raise BuildFailed(str(err)) from None
+def source_date_epoch() -> str:
+    """SOURCE_DATE_EPOCH as the user set it, else the day of the build: the date the site's
+    deadlines are judged against and every page is 截至 (presentation.asof)."""
+    return epoch_of(build_date())
 
 
-def source_date_epoch(knowledge) -> str:
-    """SOURCE_DATE_EPOCH as the user set it, else the newest date recorded in the content
-    (plan issue date, law versions, status records): same content, same dates in the site."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return os.environ["SOURCE_DATE_EPOCH"]
-    plan = knowledge.plan
-    days = [plan.issued_date] if plan.issued_date else []
-    days += [law.version_date for law in knowledge.laws.values()]
-    days += [record.date for task in plan.tasks for record in task.status]
-    newest = max(days) if days else date(plan.year, 1, 1)
-    return str(int(datetime.combine(newest, datetime.min.time(), tzinfo=timezone.utc).timestamp()))
+def run_mkdocs(root: Path, out_dir: Path, epoch: str | None = None, *, config: Path | None = None, progress=None) -> None:
+    """`mkdocs build --strict` into out_dir; BuildFailed with its warnings and errors in Chinese.
 
-
-def run_mkdocs(root: Path, out_dir: Path, epoch: str | None = None, *, config: Path | None = None) -> None:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
+    mkdocs runs verbose: its "Reading"/"Building page" lines move the progress bar (2 per page)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--verbose"]
     command += ["--config-file", str(config or root / "mkdocs.yml"), "--site-dir", str(out_dir)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if epoch:
         env["SOURCE_DATE_EPOCH"] = epoch
-    result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env)
-    if result.returncode != 0:
-        raise BuildFailed("mkdocs build 失败：\n" + (result.stderr or result.stdout).strip())
+    docs = Path(config or root / "mkdocs.yml").parent / "docs"
+    bar = (progress or Silent()).bar(2 * sum(1 for _ in docs.rglob("*.md")), STAGES["mkdocs"], "步")
+    output = []
+    with subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env) as process:
+        for line in process.stdout:
+            if bar is not None and _MKDOCS_STEP.match(line):
+                bar.update(1)
+            output.append(line)
+    if bar is not None:
+        bar.close()
+    if process.returncode != 0:
+        lines = essential_lines("".join(output)) or ["（mkdocs 没有给出原因）"]
+        raise BuildFailed("网站生成失败（mkdocs build --strict）：\n" + "\n".join(lines))
+
+
+_MKDOCS_STEP = re.compile(r"^DEBUG\s+-\s+(Reading: |Building page )")
 
 
 def swap_into_place(staging: Path, site_dir: Path) -> None:

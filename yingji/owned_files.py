@@ -15,34 +15,37 @@ PDF_MANIFEST = ".generated-pdf"  # PDFs placed by the print stage
 MANIFESTS = (MANIFEST, PDF_MANIFEST)
 
 
-def sync_owned_files(docs_dir: Path, manifest_name: str, names, put) -> int:
+def sync_owned_files(docs_dir: Path, manifest_name: str, names, put, changed: list[str] | None = None) -> int:
     """Make the generator-owned files of docs_dir exactly `names`.
 
     `put(relative, target)` writes one file and says whether it changed anything. The manifest
     lists what the generator owns: files it lists but that are no longer wanted are removed,
-    and a file it does not list (hand-written) is never overwritten. Returns files changed.
+    and a file it does not list (hand-written) is never overwritten. Returns files changed
+    (and appends their names to `changed`, when given: the preview rebuilds those pages).
     """
+    changed = [] if changed is None else changed
+    before = len(changed)
     manifest = docs_dir / manifest_name
     previous = set(manifest.read_text("utf-8").split("\n")) - {""} if manifest.exists() else set()
-    changed = 0
     for relative in sorted(names):
         target = docs_dir / relative
         if target.exists() and relative not in previous:
             raise FileExistsError(f"{target} 不是生成器写的文件（可能是手写页面），生成器不会覆盖它；请改名或删除")
         if put(relative, target):
-            changed += 1
+            changed.append(relative)
     for stale in sorted(previous - set(names)):
         path = docs_dir / stale
         if path.exists():
             path.unlink()
-            changed += 1
+            changed.append(stale)
             _remove_empty_parents(path.parent, docs_dir)
     manifest.write_text("\n".join(sorted(names)) + "\n", "utf-8")
-    return changed
+    return len(changed) - before
 
 
-def write_pages(docs_dir: Path, pages: dict[str, str]) -> int:
-    """Write {relative path: text}; remove stale generated files. Returns files changed."""
+def write_pages(docs_dir: Path, pages: dict[str, str], changed: list[str] | None = None) -> int:
+    """Write {relative path: text}; remove stale generated files. Returns files changed (and
+    appends their names to `changed`, when given)."""
 
     def put(relative: str, target: Path) -> bool:
         text = pages[relative]
@@ -52,7 +55,7 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> int:
         target.write_text(text, "utf-8")
         return True
 
-    return sync_owned_files(docs_dir, MANIFEST, pages, put)
+    return sync_owned_files(docs_dir, MANIFEST, pages, put, changed)
 
 
 def _remove_empty_parents(folder: Path, stop: Path) -> None:

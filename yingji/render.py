@@ -58,6 +58,43 @@ def yaml_title(value: object) -> Markup:
     return Markup(json.dumps(str(escape(" ".join(str(value).split()))), ensure_ascii=False))
 
 
+# Print HTML: keep the last characters of a paragraph together, so that its last line never holds
+# a single character (孤字), and an article reference never parts from its law title at a line
+# end (“《安全生产法》” | “第五条”). A unit is a Chinese character or a run of Latin letters and
+# digits; punctuation goes with the unit it follows, an opening mark with the one after it.
+_UNIT = re.compile(r"[A-Za-z0-9.%]+|[\u3400-\u9fff]")
+_OPENING = "“‘（《〈「『【〔([<"
+# a short title goes whole with its article (《消防法》第十六条); a long one keeps its last character
+_CITE = re.compile(r"(?:《[^《》\s]{1,8}|[^《》\s])》第[一二三四五六七八九十百零〇]+条(?:第[一二三四五六七八九十]+款)?")
+NOBR = '<span class="nobr">{}</span>'
+
+
+def tie_end(value: object, units: int = 2) -> Markup:
+    """Text whose last `units` units (with their punctuation) cannot be split across lines."""
+    if isinstance(value, Markup):  # a {% filter %} block: only plain text is tied
+        if "<" in value:
+            return value
+        value = value.unescape()
+    text = str(value)
+    found = list(_UNIT.finditer(text))
+    if len(found) <= units + 1:
+        return Markup(_tie_cites(text))
+    start = found[-units].start()
+    while start and text[start - 1] in _OPENING:
+        start -= 1
+    start = next((m.start() for m in _CITE.finditer(text) if m.start() < start < m.end()), start)
+    return Markup(_tie_cites(text[:start]) + NOBR.format(escape(text[start:])))
+
+
+def _tie_cites(text: str) -> str:
+    """Escaped text in which each “…》第N条” is one unbreakable piece."""
+    parts, last = [], 0
+    for match in _CITE.finditer(text):
+        parts += [str(escape(text[last:match.start()])), NOBR.format(escape(match.group()))]
+        last = match.end()
+    return "".join(parts) + str(escape(text[last:]))
+
+
 @lru_cache(maxsize=None)
 def environment() -> Environment:
     env = Environment(
@@ -76,6 +113,7 @@ def environment() -> Environment:
     env.filters["paragraphs"] = md_paragraphs
     env.filters["anchor"] = md_anchor
     env.filters["yaml_title"] = yaml_title
+    env.filters["tie_end"] = tie_end
     return env
 
 

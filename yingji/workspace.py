@@ -110,6 +110,12 @@ class Workspace:
         (self.folder / INTERNAL_THEME / "main.html").write_text(INTERNAL_MAIN_HTML, "utf-8")
         self.config.write_text(INTERNAL_CONFIG, "utf-8")
 
+    def setup_paths(self) -> list[str]:
+        """The project's files and folders besides docs/ that decide how the site looks:
+        mkdocs.yml, its theme folder and its hooks' folders (relative to the project)."""
+        theme, hooks = _setup_folders(mkdocs_config(self.root))
+        return ["mkdocs.yml", *([theme] if theme else []), *hooks]
+
     def extra_files(self) -> dict[str, str]:
         """Generated files of this profile besides the pages: robots.txt keeps crawlers off an
         internal site that ends up on a server by mistake."""

@@ -18,6 +18,7 @@ from .models.plan import Plan
 from .models.plans import PlansFile
 from .models.patterns import BankPatterns
 from .models.questions import QuestionBank, TopicsFile
+from .models.search import SearchWords
 from .models.units import UnitsFile
 from .models.villages import ServiceNumbersFile, TownshipsFile, Village
 
@@ -47,6 +48,7 @@ KINDS: tuple[ContentKind, ...] = (
     ContentKind("service_numbers", "content", "service-numbers.yml", ServiceNumbersFile),
     ContentKind("plans", "content", "plans/*.yml", PlansFile),
     ContentKind("village", "content", "villages/*/*.yml", Village),
+    ContentKind("search", "content", "search.yml", SearchWords),
     ContentKind("topics", "quizzes", "topics.yml", TopicsFile),
     ContentKind("exams", "quizzes", "exams.yml", ExamsFile),
     ContentKind("patterns", "quizzes", "patterns.yml", BankPatterns),

@@ -15,6 +15,7 @@ from .models.plan import Plan, Section, Task
 from .models.patterns import BankPatterns
 from .models.plans import ContingencyPlan
 from .models.questions import Question, Topic
+from .models.search import SearchWords
 from .models.units import Unit
 from .models.villages import Township, Village
 
@@ -52,6 +53,7 @@ class Knowledge:
     addresses: Addresses = field(default_factory=Addresses)  # published addresses and redirects
     patterns: BankPatterns | None = None  # quizzes/patterns.yml: what makes a question guessable
     service_numbers: dict[str, str] = field(default_factory=dict)  # 110 -> 报警 (content/service-numbers.yml)
+    search_words: SearchWords = field(default_factory=SearchWords)  # content/search.yml: corrections
 
     @cached_property
     def sections(self) -> dict[str, Section]:
@@ -71,7 +73,7 @@ class Knowledge:
 
     @cached_property
     def cited_by(self) -> dict[str, list[str]]:
-        """target id -> ids of the terms, questions and indicators that cite it, in a stable order."""
+        """target id -> ids of the terms, questions, indicators and tasks that cite it, in a stable order."""
         index: dict[str, list[str]] = defaultdict(list)
         for term in self.terms.values():
             for source in term.sources:
@@ -85,6 +87,9 @@ class Knowledge:
         for indicator in self.plan.goals.indicators:
             for task_id in indicator.tasks:
                 index[task_id].append(indicator.id)
+        for task in self.plan.tasks:
+            for ref in task.basis:  # a law id or an article id: the law and the article list the task
+                index[ref].append(task.id)
         return {key: sorted(set(values)) for key, values in index.items()}
 
     def tasks_of_unit(self, unit_id: str) -> list[tuple[Task, str]]:

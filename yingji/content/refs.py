@@ -12,13 +12,14 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import planrefs
+from . import planrefs, searchwords
 from .bankcheck import check_bank_patterns
 from .examdraw import Shortfall, shortfalls
 from ..diagnostics import Collector, Location, format_key_path
 from .knowledge import Knowledge, QuestionEntry
 from .load import LoadedFile
 from .models.addresses import Addresses
+from .models.search import SearchWords
 from .models.base import is_article_ref
 from .unparsed import FailedFile, Unknowns
 
@@ -179,6 +180,7 @@ def _check_all(files, registry: IdRegistry, collector: Collector, *, complete_ba
         _check_exams(file, files["questions"] if complete_banks else None, registry, collector)
     check_bank_patterns(files["questions"], files["patterns"], collector)
     planrefs.check(files, registry, collector)
+    searchwords.check(files, collector)
 
 
 def _check_plan(file: LoadedFile, registry: IdRegistry) -> None:
@@ -188,6 +190,9 @@ def _check_plan(file: LoadedFile, registry: IdRegistry) -> None:
             registry.check(task_id, ("task",), file, ("goals", "indicators", k, "tasks", t))
     for i, section in enumerate(plan.sections):
         for j, task in enumerate(section.tasks):
+            for b, ref in enumerate(task.basis):
+                kinds = ("article",) if is_article_ref(ref) else ("law",)
+                registry.check(ref, kinds, file, ("sections", i, "tasks", j, "basis", b))
             for u, role in enumerate(task.units):
                 registry.check(role.unit, ("unit",), file, ("sections", i, "tasks", j, "units", u, "unit"))
 
@@ -245,4 +250,5 @@ def _assemble(files) -> Knowledge:
         addresses=files["addresses"][0].model if files["addresses"] else Addresses(),
         patterns=files["patterns"][0].model if files["patterns"] else None,
         service_numbers=planrefs.service_numbers(files),
+        search_words=files["search"][0].model if files["search"] else SearchWords(),
     )

@@ -127,9 +127,33 @@ def _decode(raw: bytes, file: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+# The preview re-reads the whole content on every save; it keeps each file's parse for as
+# long as the file's bytes stay the same (None: off, as in every other command: the importers
+# change the data they read).
+_remembered: dict[tuple[str, str], tuple[bytes, SourceDoc]] | None = None
+
+
+def remember_sources() -> None:
+    """From now on, parse a file again only when its bytes changed (`yingji serve`)."""
+    global _remembered
+    if _remembered is None:
+        _remembered = {}
+
+
 def read_source(path: Path, display_name: str) -> SourceDoc:
     """Parse `path`; raise SourceError (with a Chinese message) if it is not usable YAML."""
-    text = _decode(path.read_bytes(), display_name)
+    raw = path.read_bytes()
+    key = (str(path), display_name)
+    if _remembered is not None and key in _remembered and _remembered[key][0] == raw:
+        return _remembered[key][1]
+    doc = _parse(raw, display_name)
+    if _remembered is not None:
+        _remembered[key] = (raw, doc)
+    return doc
+
+
+def _parse(raw: bytes, display_name: str) -> SourceDoc:
+    text = _decode(raw, display_name)
     damaged = control_character(text)
     if damaged:
         raise _fail(display_name, damaged.line, damaged.col, damaged.message)

@@ -16,56 +16,28 @@ from ..presentation.labels import article_label, chinese_number as int_to_chines
 from .law_text import FLK_URL, Article, ParsedLaw, parse_law_text
 
 # --------------------------------------------------------------------------------------
-# Law table: ids, reference files and metadata
+# The laws content/laws holds: their metadata lives there, not in code
 # --------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class LawInfo:
-    file: str
-    short_title: str
-    kind: str
-    issuer: str
-    version: str
-    version_date: str
-    effective_date: str
-    status: str = "现行有效"
-    replaced_by: str | None = None
+class LawSource:
+    id: str
+    title: str
+
+    @property
+    def file(self) -> str:
+        """The official text's file name: the law's full title (中华人民共和国安全生产法.md)."""
+        return f"{self.title}.md"
 
 
-NPC_SC = "全国人民代表大会常务委员会"
+def known_laws(repo: Path) -> dict[str, LawSource]:
+    """Every law of content/laws by id, with the file name of its official text."""
+    return {
+        path.stem: LawSource(path.stem, (load_yaml(path) or {}).get("title") or path.stem)
+        for path in sorted((repo / "content" / "laws").glob("*.yml"))
+    }
 
-LAWS: dict[str, LawInfo] = {
-    "anquan-shengchan-fa": LawInfo(
-        "中华人民共和国安全生产法.md", "安全生产法", "法律", NPC_SC,
-        "2021年6月10日第三次修正", "2021-06-10", "2021-09-01"),
-    "xiaofang-fa": LawInfo(
-        "中华人民共和国消防法.md", "消防法", "法律", NPC_SC,
-        "2021年4月29日第二次修正", "2021-04-29", "2021-04-29"),
-    "tufa-shijian-yingdui-fa": LawInfo(
-        "中华人民共和国突发事件应对法.md", "突发事件应对法", "法律", NPC_SC,
-        "2024年6月28日修订", "2024-06-28", "2024-11-01"),
-    "hunan-anquan-shengchan-tiaoli": LawInfo(
-        "湖南省安全生产条例.md", "湖南省安全生产条例", "地方性法规", "湖南省人民代表大会常务委员会",
-        "2022年7月28日湖南省第十三届人民代表大会常务委员会第三十二次会议通过",
-        "2022-07-28", "2022-09-01"),
-    "shengchan-anquan-shigu-yingji-tiaoli": LawInfo(
-        "生产安全事故应急条例.md", "生产安全事故应急条例", "行政法规", "国务院",
-        "2019年2月17日中华人民共和国国务院令第708号公布", "2019-02-17", "2019-04-01"),
-    "fanghong-fa": LawInfo(
-        "中华人民共和国防洪法.md", "防洪法", "法律", NPC_SC,
-        "2016年7月2日第三次修正", "2016-07-02", "2016-07-02"),
-    "dizhi-zaihai-fangzhi-tiaoli": LawInfo(
-        "地质灾害防治条例.md", "地质灾害防治条例", "行政法规", "国务院",
-        "2003年11月24日中华人民共和国国务院令第394号公布", "2003-11-24", "2004-03-01"),
-    "senlin-caoyuan-fangmiehuo-tiaoli": LawInfo(
-        "森林草原防灭火条例.md", "森林草原防灭火条例", "行政法规", "国务院",
-        "2025年11月16日公布", "2025-11-16", "2026-01-01"),
-    "senlin-fanghuo-tiaoli": LawInfo(
-        "森林防火条例.md", "森林防火条例", "行政法规", "国务院",
-        "2008年12月1日中华人民共和国国务院令第541号公布", "2008-12-01", "2009-01-01",
-        status="已废止", replaced_by="senlin-caoyuan-fangmiehuo-tiaoli"),
-}
 
 META_KEYS = ("id", "title", "short_title", "kind", "issuer", "version", "version_date",
              "effective_date", "status", "replaced_by", "source_url", "history")
@@ -89,7 +61,7 @@ def _source_url(parsed: ParsedLaw) -> str:
 
 
 def _front_matter_meta(parsed: ParsedLaw) -> dict:
-    """Fallback metadata for a law that is not in the LAWS table."""
+    """Metadata of a law content/laws does not have yet, from the text's front matter."""
     fm = parsed.metadata
     title = parsed.title or ""
     status = {"有效": "现行有效", "失效": "已废止", "废止": "已废止"}.get(fm.get("status"))
@@ -104,15 +76,9 @@ def _front_matter_meta(parsed: ParsedLaw) -> dict:
 
 
 def default_meta(law_id: str, parsed: ParsedLaw) -> dict:
-    """Metadata for a new law file: the LAWS table, else the front matter."""
-    info = LAWS.get(law_id)
-    if info:
-        fields = {k: getattr(info, k) for k in ("short_title", "kind", "issuer", "version",
-                                                 "version_date", "effective_date", "status",
-                                                 "replaced_by")}
-    else:
-        fields = _front_matter_meta(parsed)
-    return {"id": law_id, "title": parsed.title, **fields,
+    """Metadata for a new law file, from the text's front matter (an existing file's metadata
+    is kept when the law is imported again: write_law_file)."""
+    return {"id": law_id, "title": parsed.title, **_front_matter_meta(parsed),
             "source_url": _source_url(parsed), "history": list(parsed.history)}
 
 
@@ -226,11 +192,11 @@ def print_problems(parsed: ParsedLaw, shown_name: str, stream=None) -> None:
 def write_law_file(out: Path, law_id: str, parsed: ParsedLaw, numbers, merge: bool) -> list[int]:
     """Write (or merge into) a law file; return the article numbers that were new."""
     meta, notes, existing = default_meta(law_id, parsed), {}, []
-    if merge and out.exists():
-        data = load_yaml(out) or {}
-        if data.get("id") not in (None, law_id):
-            raise ValueError(f"{out} 的 id 是 {data.get('id')}，与 --id {law_id} 不一致")
-        meta.update({k: v for k, v in data.items() if k in META_KEYS})
+    data = (load_yaml(out) or {}) if out.exists() else {}
+    if data.get("id") not in (None, law_id):
+        raise ValueError(f"{out} 的 id 是 {data.get('id')}，与 --id {law_id} 不一致")
+    meta.update({k: v for k, v in data.items() if k in META_KEYS})  # content's metadata wins
+    if merge:
         for item in data.get("articles") or []:
             existing.append(item["number"])
             notes[item["number"]] = {k: item.get(k) for k in ("summary", "tags")}
@@ -247,7 +213,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--articles", help="只导入这些条，例如 3,4,20-28（默认全部）")
     parser.add_argument("--out", help="输出文件（默认 content/laws/<id>.yml）")
     parser.add_argument("--merge", action="store_true",
-                        help="合并到已有文件：保留已有条文的 summary/tags 和元数据")
+                        help="合并到已有文件：保留已有条文及其 summary/tags（已有文件的元数据总会保留）")
     return parser
 
 
@@ -255,7 +221,9 @@ DESCRIPTION = "把官方法律文本（国家法律法规数据库格式）导�
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = add_arguments(argparse.ArgumentParser(prog="import_law", description=DESCRIPTION))
+    from ..cliparse import ChineseParser, localize
+
+    parser = localize(add_arguments(ChineseParser(prog="import_law", description=DESCRIPTION)), {})
     return run(parser.parse_args(argv))
 
 
@@ -315,13 +283,14 @@ def add_cited_articles(repo: Path, refdir: Path, stream=None) -> dict[str, list[
         missing = sorted(numbers - _existing_numbers(out))
         if not missing:
             continue
-        if law_id not in LAWS:
-            print(f"未知的法律 id：{law_id}（被引用的{_labels(missing)}），已跳过", file=sys.stderr)
+        law = known_laws(repo).get(law_id)
+        if law is None:
+            print(f"未知的法律 id：{law_id}（被引用的{_labels(missing)}；先用 yingji import-law 导入这部法律），已跳过", file=sys.stderr)
             continue
-        parsed = read_law(refdir / LAWS[law_id].file)
+        parsed = read_law(refdir / law.file)
         absent = [n for n in missing if parsed.article(n) is None]
         if absent:
-            print(f"{LAWS[law_id].file}: 原文中没有被引用的{_labels(absent)}，已跳过", file=sys.stderr)
+            print(f"{law.file}: 原文中没有被引用的{_labels(absent)}，已跳过", file=sys.stderr)
         present = [n for n in missing if n not in absent]
         if present:
             added[law_id] = write_law_file(out, law_id, parsed, present, merge=True)

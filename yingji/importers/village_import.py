@@ -28,7 +28,7 @@ from ..content.villagecheck import check_village
 from .changes import Plan
 from .spreadsheet import SpreadsheetError, blank
 from .village_changes import plan_villages
-from .village_read import Cell, Reader, Row, read_sheets
+from .village_read import Cell, Reader, Row, cell_location, read_sheets
 from .village_sheet import MEMBERS_HINT, NO, SHEETS, YES, Col, Sheet, parse_member, split_members
 from .yaml_writer import prune
 
@@ -51,8 +51,8 @@ class Draft:
     def where(self, path: tuple) -> Location:
         for cut in range(len(path), -1, -1):
             if path[:cut] in self.marks:
-                return Location(self.marks[path[:cut]])
-        return Location(self.marks[()])
+                return cell_location(self.marks[path[:cut]])
+        return cell_location(self.marks[()])
 
 
 class Importer:
@@ -68,7 +68,7 @@ class Importer:
         self.orphans = 0  # rows with content but no village
 
     def error(self, where: str, message: str) -> None:
-        self.collector.error(Location(where), "", message)
+        self.collector.error(cell_location(where), "", message)
 
     # ---------------------------------------------------------------- cells → values
 
@@ -139,6 +139,8 @@ class Importer:
         if self.collector.errors:
             return []
         rows = {spec.name: self.reader.rows(spec, sheets[spec.name]) for spec in SHEETS}
+        if self.collector.errors:
+            return []  # a renamed or missing header: one message, not one per row that lacks its value
         self.villages(rows["基本情况"], sheets["基本情况"].place)
         for spec in SHEETS[1:]:
             self.section(spec, rows[spec.name])

@@ -55,12 +55,22 @@ def read_sheets(source: Path) -> dict[str, Grid]:
     return {grid.name: grid for grid in grids}
 
 
+SHEET_ORDER = {name: index for index, name in enumerate(SHEET_BY_NAME)}
+
+
+def cell_location(where: str) -> Location:
+    """`book.xlsx!sheet!B12` as a Location that sorts its sheet in workbook order."""
+    parts = where.split("!")
+    sheet = parts[1] if len(parts) > 1 else ""
+    return Location(where, sheet_index=SHEET_ORDER.get(sheet, len(SHEET_ORDER)))
+
+
 class Reader:
     def __init__(self, collector: Collector):
         self.collector = collector
 
     def error(self, where: str, message: str) -> None:
-        self.collector.error(Location(where), "", message)
+        self.collector.error(cell_location(where), "", message)
 
     def unknown_sheets(self, grids: dict[str, Grid]) -> None:
         for name, grid in grids.items():
@@ -73,15 +83,16 @@ class Reader:
             self.error(f"{grid.place}!A1", "缺少表头")
             return []
         headers = [str(h).strip().rstrip("*") if h is not None else "" for h in grid.rows[0]]
-        positions = {}
-        for column in spec.columns:
-            if column.header in headers:
-                positions[column.field] = headers.index(column.header)
-            elif column.required:
-                self.error(f"{grid.place}!A1", f"缺少必填列“{column.header}”")
-        for index, header in enumerate(headers):
-            if header and header not in {c.header for c in spec.columns}:
-                self.error(grid.where(1, index + 1), f"不认识的列“{header}”")
+        positions = {c.field: headers.index(c.header) for c in spec.columns if c.header in headers}
+        missing = [c.header for c in spec.columns if c.required and c.header not in headers]
+        unknown = [(i, h) for i, h in enumerate(headers) if h and h not in {c.header for c in spec.columns}]
+        # A renamed header is one mistake: name it once, at its cell, with the column it replaced.
+        for (index, header), expected in zip(unknown, missing):
+            self.error(grid.where(1, index + 1), f"不认识的列“{header}”，是否应为必填列“{expected}”？（表头请按模板填写）")
+        for expected in missing[len(unknown):]:
+            self.error(f"{grid.place}!A1", f"缺少必填列“{expected}”")
+        for index, header in unknown[len(missing):]:
+            self.error(grid.where(1, index + 1), f"不认识的列“{header}”")
         out = []
         for number, values in enumerate(grid.rows[1:], start=2):
             if all(blank(v) for v in values) or str(values[0] or "").startswith(EXAMPLE):

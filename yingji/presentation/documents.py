@@ -24,6 +24,7 @@ class Document:
     bundle: str | None = None  # path of the bundle this document is printed in
     parts: tuple[str, ...] = ()  # for a bundle: the paths of its documents, in order
     short: str | None = None  # name in long lists (a card: the village's name)
+    options: tuple[str, ...] = ()  # how a paper is printed: "sample" (样卷), "seal" (密封线)
 
 
 def edition_note(profile: str) -> str:
@@ -59,7 +60,7 @@ def documents(knowledge: Knowledge, profile: str) -> list[Document]:
         ),
     ]
     for exam in knowledge.exams.values():
-        docs += paper_documents(exam, SAMPLE_SEED, 1)
+        docs += paper_documents(exam, SAMPLE_SEED, 1, sample=True)
     for township in knowledge.townships.values():
         docs += village_documents(knowledge, township, profile)
     return docs
@@ -128,19 +129,22 @@ def parse_subject(subject: str) -> tuple[str, int, int]:
     return exam_id, int(seed), int(copy)
 
 
-def paper_documents(exam, seed: int, copy: int) -> list[Document]:
-    """A paper and its answer key: papers/<exam-id>-seed<seed>-<n>.pdf and …-key.pdf."""
+def paper_documents(exam, seed: int, copy: int, *, sample: bool = False, seal: bool = False) -> list[Document]:
+    """A paper and its answer key: papers/<exam-id>-seed<seed>-<n>.pdf and …-key.pdf. The site
+    offers a sample (样卷, so marked); `yingji paper` makes real ones, with a 密封线 if asked."""
     subject = paper_subject(exam.id, seed, copy)
-    sample = "（样卷）" if seed == SAMPLE_SEED and copy == 1 else f"（卷号 {seed}-{copy}）"
+    options = (*(["sample"] if sample else []), *(["seal"] if seal else []))
+    label = "（样卷）" if sample else f"（卷号 {seed}-{copy}）"
     return [
         Document(
             f"papers/{subject}{'-key' if key else ''}.pdf",
-            f"{exam.title}{'参考答案' if key else '试卷'}{sample}",
+            f"{exam.title}{'参考答案' if key else '试卷'}{label}",
             "每题的答案、解析和所依据的条文。" if key else "按考试方案随机抽题；用 yingji paper 可生成更多套不同的试卷。",
             "paper-key" if key else "paper",
             "A4 竖版",
             page=("exam", exam.id),
             subject=subject,
+            options=options,
         )
         for key in (False, True)
     ]

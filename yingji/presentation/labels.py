@@ -5,6 +5,7 @@ drill cycles, people. Change a label here and it changes everywhere.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..content.knowledge import Knowledge
@@ -13,7 +14,8 @@ from ..content.models.plan import Deadline, Task
 
 NUMERALS = "零一二三四五六七八九"
 NO_STATUS = "未填报"
-STATE_CLASS = {"已完成": "done", "推进中": "doing", "未启动": "todo", NO_STATUS: "none"}
+OVERDUE = "逾期"
+STATE_CLASS = {"已完成": "done", "推进中": "doing", "未启动": "todo", NO_STATUS: "none", OVERDUE: "late"}
 COMPARATOR_WORDS = {">": "超过", ">=": "不少于", "=": "达到", "<": "低于", "<=": "不超过"}
 
 
@@ -52,6 +54,16 @@ def article_title(law_short_title: str, number: int) -> str:
 def task_reference(task: Task) -> str:
     """实施方案第9项“…”: a task named as the basis of an answer."""
     return f"实施方案第{task.number}项“{task.title}”"
+
+
+_TASK_VERBS = re.compile(r"^(加强|完善|强化|提升|提高|压实|明晰|健全|做好|建立|推进|落实)")
+
+
+def task_short_title(task: Task) -> str:
+    """加强综合行政执法队伍建设 → 综合行政执法队伍: a task in a narrow column heading."""
+    short = _TASK_VERBS.sub("", task.title)
+    short = short.removesuffix("建设") if len(short) > 6 else short
+    return short or task.title
 
 
 def cite_label(knowledge: Knowledge, ref: str) -> str:
@@ -120,12 +132,22 @@ def short_deadline(deadline: Deadline) -> str:
     return f"{label}并长期坚持" if deadline.ongoing else label
 
 
-def status_label(task: Task) -> dict:
-    """The latest status the county recorded; 未填报 when there is none (never invented)."""
+def status_label(task: Task, today: date | None = None) -> dict:
+    """The latest status the county recorded; 未填报 when there is none (never invented).
+    Given the build date, `overdue` says the deadline has passed with no 已完成 recorded."""
     latest = task.latest_status
+    overdue = is_overdue(task, today)
     if latest is None:
-        return {"state": NO_STATUS, "date": None, "note": None, "css": STATE_CLASS[NO_STATUS]}
-    return {"state": latest.state, "date": latest.date.isoformat(), "note": latest.note, "css": STATE_CLASS[latest.state]}
+        return {"state": NO_STATUS, "date": None, "note": None, "css": STATE_CLASS[NO_STATUS], "overdue": overdue}
+    return {"state": latest.state, "date": latest.date.isoformat(), "note": latest.note,
+            "css": STATE_CLASS[latest.state], "overdue": overdue}
+
+
+def is_overdue(task: Task, today: date | None) -> bool:
+    """Past its dated deadline (before `today`) and not recorded as 已完成."""
+    latest = task.latest_status
+    done = latest is not None and latest.state == "已完成"
+    return bool(today and task.deadline.date and task.deadline.date < today and not done)
 
 
 def drill_label(months: int | None, *, rule: bool = False) -> str | None:

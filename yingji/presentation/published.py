@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..content.knowledge import Knowledge
 from ..diagnostics import Location, Problem
-from .routes import RouteTable
+from .routes import RouteTable, served_path
 
 ADDRESSES_FILE = "content/addresses.yml"
 
@@ -81,6 +81,48 @@ def _forwarding_page(page: str, targets: dict[str, str]) -> str:
         f"<script>var t={mapping};location.replace(t[location.hash.slice(1)]||t[\"\"]||{json.dumps(default)});</script>\n"
         f'</head><body><p>页面已搬到新地址：<a href="{html.escape(default)}">{html.escape(default)}</a></p></body></html>\n'
     )
+
+
+def anchor_forwards(knowledge: Knowledge, routes: RouteTable) -> dict[str, dict[str, str]]:
+    """{docs path: {anchor: address relative to that page}} for anchors that moved off a page
+    that still exists: a long law's page forwarding #a21 to its chapter page, and redirects
+    written as {old: page#anchor, new: …} whose page is still served."""
+    served = set(routes.public_urls())
+    forwards: dict[str, dict[str, str]] = {}
+    for (page, anchor), (target, target_anchor) in routes.forwarded_anchors().items():
+        here = served_path(page, routes.directory_urls)
+        there = f"{served_path(target, routes.directory_urls)}#{target_anchor}"
+        forwards.setdefault(page, {})[anchor] = _relative(here, there)
+    docs_of = {served_path(r.path, routes.directory_urls): r.path for r in routes.routes.values() if r.is_page}
+    for redirect in knowledge.addresses.redirects:
+        page, _, anchor = redirect.old.partition("#")
+        if anchor and page in served and redirect.old not in served and page in docs_of:
+            forwards.setdefault(docs_of[page], {})[anchor] = _relative(page, redirect.new)
+    return forwards
+
+
+def forwarding_script(targets: dict[str, str]) -> str:
+    """A script for the end of a page: opened with one of these #anchors, go where it moved."""
+    mapping = json.dumps(dict(sorted(targets.items())), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return (
+        f'\n\n<script>(function(){{var t={mapping};function go(){{var a=decodeURIComponent(location.hash.slice(1));'
+        'if(Object.prototype.hasOwnProperty.call(t,a))location.replace(t[a]);}go();'
+        'window.addEventListener("hashchange",go);})();</script>\n'
+    )
+
+
+def with_anchor_forwards(pages: dict[str, str], knowledge: Knowledge, routes: RouteTable) -> None:
+    """Append the forwarding script to every generated page that has anchors to forward."""
+    for page, targets in anchor_forwards(knowledge, routes).items():
+        if page in pages:
+            pages[page] = pages[page].rstrip("\n") + forwarding_script(targets)
+
+
+def _relative(page: str, address: str) -> str:
+    """A served address (path#anchor) relative to a served page."""
+    path, _, anchor = address.partition("#")
+    target = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    return target + (f"#{anchor}" if anchor else "")
 
 
 def addresses_yaml(routes: RouteTable, knowledge: Knowledge) -> str:

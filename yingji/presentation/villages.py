@@ -8,6 +8,7 @@ what is shown (public: masked numbers, surname + 某 or the role alone).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 
 from ..content.knowledge import Knowledge
@@ -18,6 +19,7 @@ from .privacy import person_view, shows_name
 STAGES = ("准备转移", "立即转移", "解除警报")
 # A shape for each stage, so that a black-and-white copy tells them apart without colour.
 STAGE_MARKS = {"准备转移": "△", "立即转移": "▲", "解除警报": "○"}
+LEADER_ROLES = ("村支书", "社区书记", "村主任", "社区主任")  # who decides and leads the evacuation
 UNKNOWN_PHONE = "待填写"
 NOT_RECORDED = "未登记"
 
@@ -69,6 +71,8 @@ def village_view(knowledge: Knowledge, village: Village, profile: str) -> dict:
         "version": village_version(village),
         "listed": listed_counts(village),
         "remember": _evacuations(village, people),
+        "move_now": _move_now(village, people),
+        "leaders": _leaders(village, people),
         "risks": _risks(village, people),
         "signals": _signals(village, people.who),
         "signals_named": _signals(village, people.name),
@@ -93,7 +97,7 @@ def village_view(knowledge: Knowledge, village: Village, profile: str) -> dict:
             if village.team else None
         ),
         "contacts": [
-            {"name": c.name, "phone": c.phone or UNKNOWN_PHONE, "known": bool(c.phone), "note": c.note or ""}
+            {"name": c.name, "phone": c.phone or UNKNOWN_PHONE, "known": bool(c.phone), "tel": _dialable(c.phone), "note": c.note or ""}
             for c in village.contacts
         ],
     }
@@ -113,6 +117,12 @@ def listed_counts(village: Village) -> dict | None:
     people = sum(len(h.members) for h in village.threatened_households)
     return {"households": len(village.threatened_households), "people": people,
             "label": f"{len(village.threatened_households)} 户 {people} 人"}
+
+
+def _dialable(phone: str | None) -> str | None:
+    """0730-1234567 → 07301234567 for a tel: link; None when the number is not known."""
+    digits = re.sub(r"\D", "", phone or "")
+    return digits or None
 
 
 def _facts(village: Village, groups_label: str) -> list[tuple[str, str]]:
@@ -145,6 +155,7 @@ def _route(village: Village, route, people: People) -> dict:
     minutes = f"步行约 {route.minutes} 分钟" if route.minutes else ""
     return {
         "id": route.id,
+        "name": f"{route.start}→{shelters[route.to].name}",  # readers see names, never ids
         "from": route.start,
         "via": "、".join(route.via),
         "shelter": shelters[route.to].name,
@@ -174,6 +185,21 @@ def _evacuations(village: Village, people: People) -> list[dict]:
         for risk in village.risks
         if risk.type in EVACUATION_RISKS and risk.routes
     ]
+
+
+def _move_now(village: Village, people: People) -> list[dict]:
+    """The 立即转移 signals: what a villager hears or sees, and who gives it."""
+    return [
+        {"kind": s.kind, "pattern": s.pattern, "by": people.names(s.given_by)}
+        for s in village.signals
+        if s.stage == "立即转移"
+    ]
+
+
+def _leaders(village: Village, people: People) -> list[str]:
+    """Who leads the evacuation: the village heads, else the first person of the plan."""
+    heads = [p.id for role in LEADER_ROLES for p in village.people if p.role == role]
+    return [people.who(pid) for pid in heads or [p.id for p in village.people[:1]]]
 
 
 def _risks(village: Village, people: People) -> list[dict]:

@@ -1,10 +1,11 @@
 """Stage 3b: Knowledge → print HTML + print CSS → WeasyPrint → the PDFs of site/downloads/.
 
-One call from yingji/build.py, `stage.build_documents(root, knowledge, profile)`, does it all:
+One call from yingji/build.py, `stage.build_documents(root, knowledge, profile, routes)`, does it all:
 
-- catalog.py lists every PDF (培训手册, 应知应会手册, 责任分工表, sample papers, one 明白卡 per
-  village and one bundle per township) with its path under downloads/ (the URL scheme of
-  CODE_BRIEF.md); the site's downloads page and "打印版" links come from the same list.
+- Which PDFs exist (培训手册, 应知应会手册, 责任分工表, sample papers, one 明白卡 per village and
+  one bundle per township) and where they go under downloads/ is the route table's
+  (presentation/documents.py, presentation/routes.py); the site's downloads page and "打印版"
+  links read the same table. catalog.py says how each kind is printed (template, stylesheets, view).
 - Each document becomes self-contained print HTML (Jinja2, yingji/templates/print/) whose
   SHA-256, with its stylesheets, names its PDF in the cache (.cache/pdf/, git-ignored): an
   unchanged document is never laid out again, in this build or any later one.
@@ -27,6 +28,6 @@ fallback to fontTools subsetting (no libharfbuzz-subset0) is a build error, as i
 WeasyPrint warning. Print HTML loads nothing from outside (engine.OfflineFetcher).
 
 QR codes on the cards point at the village's page: the site address comes from the
-environment variable YINGJI_SITE_URL, else from `site_url` in mkdocs.yml; with neither, cards
-are printed without a QR code and the build warns (cards.py).
+environment variable YINGJI_SITE_URL, else from `site_url` in content/county.yml; with neither,
+cards are printed without a QR code and the build warns (presentation/__init__.py).
 """

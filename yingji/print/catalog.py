@@ -20,7 +20,7 @@ from . import prep, views
 from .cards import card_view
 from .households import household_cards_view
 from .fonts import font_faces_css
-from .paper import paper_view
+from .papersheet import paper_sheet
 
 
 @dataclass(frozen=True)
@@ -33,11 +33,11 @@ class Kind:
 
 
 KINDS: dict[str, Kind] = {
-    "handbook": Kind("print/handbook.html.j2", ("book.css",), lambda k, d, p, r: views.handbook(k)),
-    "exam-prep": Kind("print/exam_prep.html.j2", ("book.css", "prep.css"), lambda k, d, p, r: prep.exam_prep(k)),
-    "matrix": Kind("print/matrix.html.j2", ("matrix.css",), lambda k, d, p, r: views.matrix(k)),
-    "paper": Kind("print/paper.html.j2", ("prep.css", "paper.css"), lambda k, d, p, r: paper_view(k, d.subject, key=False)),
-    "paper-key": Kind("print/paper.html.j2", ("prep.css", "paper.css"), lambda k, d, p, r: paper_view(k, d.subject, key=True)),
+    "handbook": Kind("print/handbook.html.j2", ("book.css",), lambda k, d, p, r: views.handbook(k, p, r.site_url)),
+    "exam-prep": Kind("print/exam_prep.html.j2", ("book.css", "prep.css"), lambda k, d, p, r: prep.exam_prep(k, p, r.site_url)),
+    "matrix": Kind("print/matrix.html.j2", ("matrix.css",), lambda k, d, p, r: views.matrix(k, p)),
+    "paper": Kind("print/paper.html.j2", ("prep.css", "paper.css"), lambda k, d, p, r: paper_sheet(k, d, p, r.site_url, key=False)),
+    "paper-key": Kind("print/paper.html.j2", ("prep.css", "paper.css"), lambda k, d, p, r: paper_sheet(k, d, p, r.site_url, key=True)),
     "card": Kind("print/card.html.j2", ("card.css",), lambda k, d, p, r: card_view(k, d.subject, p, r), "lean-ua.css"),
     "households": Kind(
         "print/households.html.j2", ("households.css",), lambda k, d, p, r: household_cards_view(k, d.subject, p),

@@ -2,7 +2,7 @@
 
 Each worker process imports WeasyPrint once and keeps one FontConfiguration and one image
 cache for its whole life: a fresh process per PDF costs ~0.5 s of start-up, and separate font
-configurations let memory swing to ~900 MB (measured; see DESIGN.md).
+configurations let memory swing to ~900 MB (measured; see ../shared/DESIGN.md).
 
 Every WeasyPrint warning is an error here. The important one is HarfBuzz-subset missing:
 WeasyPrint then silently falls back to fontTools and each PDF takes ~50x longer. Fetching

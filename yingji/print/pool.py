@@ -75,7 +75,11 @@ def schedule(jobs: list[Job]) -> list[int]:
     return result
 
 
-def _progress_bar(total: int, progress: bool | None):
+def _progress_bar(total: int, progress):
+    """`progress`: a progress.Progress (`yingji build`: a bar, or lines in a log), or whether
+    to show a bar (None: in a terminal, for enough jobs)."""
+    if hasattr(progress, "bar"):
+        return progress.bar(total, "生成 PDF", "份")
     if progress is False or (progress is None and (total < PROGRESS_MIN_JOBS or not sys.stderr.isatty())):
         return None
     from tqdm import tqdm

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..content.knowledge import Knowledge
 from .paper import stem_parts
+from .imprint import imprint
 from .views import basis, chapters, laws, option_layout
 
 AUDIENCE = "主要负责人"
@@ -30,7 +31,7 @@ def essential_articles(knowledge: Knowledge) -> list[str]:
     return sorted((cited | tagged) & set(knowledge.articles))
 
 
-def exam_prep(knowledge: Knowledge) -> dict:
+def exam_prep(knowledge: Knowledge, profile: str = "public", site_url: str | None = None) -> dict:
     titles = ["应知应会法律条文", "练习题", "参考答案与解析"]
     ch = chapters(titles)
     number, topics = 0, []
@@ -52,7 +53,15 @@ def exam_prep(knowledge: Knowledge) -> dict:
                     "cites": basis(knowledge, q),
                 }
             )
-        topics.append({"id": f"topic-{topic.id}", "key_id": f"key-{topic.id}", "title": topic.title, "questions": questions})
+        topics.append(
+            {
+                "id": f"topic-{topic.id}",
+                "key_id": f"key-{topic.id}",
+                "title": topic.title,
+                "range": f"第 {questions[0]['number']}—{questions[-1]['number']} 题",
+                "questions": questions,
+            }
+        )
     law_list = laws(knowledge, essential_articles(knowledge), highlight=AUDIENCE)
     exam = next((e for e in knowledge.exams.values() if AUDIENCE in e.audience), None)  # the exam this book prepares for
     toc = [{"level": 1, "id": ch[0]["id"], "title": f"{ch[0]['label']}　{ch[0]['title']}"}]
@@ -64,11 +73,13 @@ def exam_prep(knowledge: Knowledge) -> dict:
     return {
         "title": "主要负责人应知应会手册",
         "cover_title": ["企业主要负责人", "应知应会手册"],
+        "imprint": imprint(knowledge, profile, site_url),
         "county": knowledge.county.name,
         "chapters": ch,
         "toc": toc,
         "laws": law_list,
         "article_count": sum(len(law["articles"]) for law in law_list),
+        "basis": f"《{law_list[0]['title']}》等 {len(law_list)} 部法律法规" if law_list else "",
         "key_count": sum(1 for law in law_list for a in law["articles"] if a["key"]),
         "topics": topics,
         "question_count": number,

@@ -1,6 +1,6 @@
 """The print stage: Knowledge → print HTML → PDFs in the cache → docs/downloads/.
 
-1. Every document of the catalog becomes print HTML (Jinja2, in this process: fast), except
+1. Every document of the route table becomes print HTML (Jinja2, in this process: fast), except
    village cards and household cards whose inputs are unchanged since a build that printed
    them: their key comes from the memo (cache.Memo), not from their HTML.
 2. Each HTML is hashed; documents whose hash is already in .cache/pdf/ are not laid out again.
@@ -33,7 +33,7 @@ class PrintReport:
     placed: int = 0  # files changed in docs/downloads/
     seconds: dict[str, float] = field(default_factory=dict)
     results: list[JobResult] = field(default_factory=list)
-    files: dict[str, Path] = field(default_factory=dict)  # catalog path → cached PDF
+    files: dict[str, Path] = field(default_factory=dict)  # document path → cached PDF
 
 
 def build_documents(

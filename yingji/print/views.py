@@ -9,10 +9,13 @@ from __future__ import annotations
 from ..content.knowledge import Knowledge
 from ..content.models.plan import Task
 from ..presentation.labels import article_label, before_label, cite_label, deadline_label, document_label, status_label
+from .bookindex import book_index
+from .imprint import imprint
 from .plansystem import plan_system
 
 ROLE_ORDER = ("牵头", "负责", "参与")
 CHAPTER_NUMERALS = "一二三四五六七八九十"
+INDEX_TITLE = "索　引"
 
 
 def lines(text: str | None) -> list[str]:
@@ -185,14 +188,16 @@ def _articles(law, chosen, highlight: str | None) -> list[dict]:
     return out
 
 
-def handbook(knowledge: Knowledge) -> dict:
+def handbook(knowledge: Knowledge, profile: str = "public", site_url: str | None = None) -> dict:
     plan = knowledge.plan
     system = plan_system(knowledge)
     titles = ["实施方案全文", "责任分工", "时间表", *(["“1+N+X”应急预案体系"] if system else []), "术语解释", "相关法律法规条文"]
     keys = ["plan", "units", "timeline", *(["system"] if system else []), "glossary", "laws"]
+    ch = dict(zip(keys, chapters(titles)))
     return {
         "title": "应急管理体系和能力建设培训手册",
         "cover_title": ["应急管理体系和能力建设", "培训手册"],
+        "imprint": imprint(knowledge, profile, site_url),
         "county": knowledge.county.name,
         "plan_title": plan.title,
         "doc_number": plan.doc_number,
@@ -200,7 +205,8 @@ def handbook(knowledge: Knowledge) -> dict:
         "year": plan.year,
         "task_count": len(plan.tasks),
         "chapters": chapters(titles),
-        "ch": dict(zip(keys, chapters(titles))),
+        "ch": ch,
+        "captions": table_captions(ch, timeline(knowledge)),
         "toc": handbook_toc(knowledge, titles),
         "system": system,
         "plan": plan_chapter(knowledge),
@@ -208,11 +214,25 @@ def handbook(knowledge: Knowledge) -> dict:
         "timeline": timeline(knowledge),
         "glossary": glossary(knowledge),
         "laws": laws(knowledge),
+        "index": book_index(knowledge),
         "counts": knowledge.counts(),
     }
 
 
-def matrix(knowledge: Knowledge) -> dict:
+def table_captions(ch: dict, groups: list[dict]) -> dict:
+    """表 numbers and titles, numbered within each chapter (表 3-2: the second table of 第三章)."""
+    number = {key: CHAPTER_NUMERALS.index(chapter["label"][1]) + 1 for key, chapter in ch.items()}
+    captions = {
+        "indicators": f"表 {number['plan']}-1　总体目标的主要指标",
+        "units": f"表 {number['units']}-1　各单位承担的任务",
+        "timeline": [f"表 {number['timeline']}-{i}　{group['title']}的任务" for i, group in enumerate(groups, 1)],
+    }
+    if "system" in number:
+        captions["system"] = [f"表 {number['system']}-1　县级应急预案", f"表 {number['system']}-2　乡镇（街道）预案和“一村一案”"]
+    return captions
+
+
+def matrix(knowledge: Knowledge, profile: str = "public") -> dict:
     """责任分工表: units × tasks for the wall; each cell is the unit's role in the task."""
     tasks = knowledge.plan.tasks
     rows = []
@@ -224,6 +244,7 @@ def matrix(knowledge: Knowledge) -> dict:
         "title": f"{knowledge.county.name}加强应急管理体系和能力建设责任分工表",
         "plan_title": knowledge.plan.title,
         "doc_number": knowledge.plan.doc_number,
+        "imprint": imprint(knowledge, profile),
         "tasks": [
             {"number": t.number, "title": t.title, "deadline": t.deadline_text.replace("并长期坚持", "并长期")}
             for t in tasks
@@ -251,6 +272,7 @@ def handbook_toc(knowledge: Knowledge, titles: list[str]) -> list[dict]:
             toc += [{"level": 2, "id": "system-county", "title": "县级预案"}]
             toc += [{"level": 2, "id": "system-townships", "title": "乡镇（街道）预案和“一村一案”"}]
     toc += [{"level": 2, "id": law["id"], "title": f"《{law['title']}》"} for law in laws(knowledge)]
+    toc.append({"level": 1, "id": "book-index", "title": INDEX_TITLE})
     return toc
 
 

@@ -1,6 +1,6 @@
 """Quiz data for the browser: questions with their citations resolved, one compact JSON per page.
 
-The engine (theme_overrides/assets/yingji/quiz.js) reads this data from the page itself, so
+The engine (theme_overrides/assets/yingji/quiz-*.js) reads this data from the page itself, so
 the quizzes work from file:// where Chromium refuses fetch(). Citations are resolved once per
 page into `refs` (many questions cite the same article), links are docs-relative Markdown paths
 that the engine turns into the site's URLs.

@@ -2,7 +2,7 @@
 
 `Knowledge.cited_by` gives ids; here they become titled links, grouped by kind. Questions are
 many, so they are grouped by quiz topic: a link to the topic's practice page when that page
-exists, otherwise a few stems as plain text (the quiz engine may not be part of the build).
+exists (opening exactly those questions), otherwise a few stems as plain text (the quiz engine may not be part of the build).
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def _question_groups(ctx: SiteContext, by_topic: dict[str, list], page: str, lin
             {
                 "title": topics[topic_id].title if topic_id in topics else topic_id,
                 "count": len(questions),
-                "href": ctx.link(page, "practice", topic_id) if linked else None,
+                "href": ctx.routes.questions_link(page, topic_id, [q.id for q in questions]) if linked else None,
                 "stems": [linker.inline(q.stem) if linker else md_inline(q.stem) for q in shown],
                 "more": len(questions) - len(shown) if not linked else 0,
             }

@@ -1,13 +1,15 @@
 """What every producer of the training site needs: the knowledge, the profile, the route table
 (every page and file the build writes, so a link is only written to something that is there)
-and the glossary term index."""
+the glossary term index and the build date."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from ..content.knowledge import Knowledge
+from ..presentation.asof import build_date
 from ..presentation.routes import RouteTable
 from .termlinks import TermIndex, TermLinker
 
@@ -17,6 +19,7 @@ class SiteContext:
     knowledge: Knowledge
     profile: str
     routes: RouteTable
+    today: date = field(default_factory=build_date)  # deadlines are judged against it (逾期)
 
     @cached_property
     def terms(self) -> TermIndex:

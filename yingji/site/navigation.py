@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import yaml
 
+from datetime import date
+
+from ..presentation.labels import day_label
 from ..presentation.routes import RouteTable
 
 NAV_FILE = ".nav.yml"  # in docs/; mkdocs and zensical skip dotfiles when collecting pages
@@ -48,14 +51,35 @@ def nav_entries(routes: RouteTable) -> list:
     return nav
 
 
-def site_config(routes: RouteTable, county, profile: str = "public") -> str:
+def footer_facts(routes: RouteTable, county, today: date) -> dict:
+    """What the footer of every page says (theme_overrides/partials/copyright.html): who keeps
+    the site, how to reach them, the date the information is 截至, the 备案号 — all from
+    content/county.yml and the build date, nothing county-specific in the theme."""
+    return {
+        "publisher": county.publisher + ("" if county.publisher_verified else "（示例）"),
+        "contact": county.contact or "联系方式待填写",
+        "as_of": day_label(today),
+        "icp": county.icp or "",
+        "about": routes.url("about") if routes.has("about") else "",
+        "home": routes.url("home"),
+        "not_found_links": [  # where the 404 page sends a reader on
+            {"title": title, "url": routes.url(kind)}
+            for kind, title in (("villages", "查本村的一村一案"), ("laws", "查法律法规"), ("quiz", "练习与考试"))
+            if routes.has(kind)
+        ],
+    }
+
+
+def site_config(routes: RouteTable, county, today: date, profile: str = "public") -> str:
     """The generated part of the mkdocs configuration: the county's site name and address (from
-    content/county.yml) and the navigation. mkdocs.yml inherits it (`INHERIT`). The internal
-    build's site name says 内部资料 in every page's header and title."""
+    content/county.yml), the facts of every page's footer, and the navigation. mkdocs.yml
+    inherits it (`INHERIT`; its own `extra` is merged with this one). The internal build's site name
+    says 内部资料 in every page's header and title."""
     name = county.site_name + ("（内部资料）" if profile == "internal" else "")
     config = {"site_name": name, "site_description": county.site_description}
     if routes.site_url:
         config["site_url"] = routes.site_url
+    config["extra"] = {"yingji": footer_facts(routes, county, today)}
     config["nav"] = nav_entries(routes)
     header = "# 由 yingji 生成（yingji build），请勿手工修改；mkdocs.yml 通过 INHERIT 引用本文件。\n"
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

@@ -3,19 +3,26 @@ and the 时间表."""
 
 from __future__ import annotations
 
+import json
+
 from ..content.models.plan import Task
 from ..presentation.labels import (
     COMPARATOR_WORDS,
     NO_STATUS,
+    OVERDUE,
     STATE_CLASS,
     date_label,
+    day_label,
     deadline_label,
+    is_overdue,
     short_deadline,
     status_label,
 )
+from ..presentation.routes import relative
 from ..render import md_inline, render, render_page
 from .backlinks import citations
 from .context import SiteContext
+from .law_pages import article_title
 from .views import unit_links
 
 UPCOMING_SHOWN = 6
@@ -28,6 +35,8 @@ def produce(ctx: SiteContext) -> dict[str, str]:
         path("tasks"): render("site/tasks_index.md.j2", index=task_index(ctx)),
         path("timeline"): render("site/timeline.md.j2", timeline=timeline(ctx)),
     }
+    if ctx.routes.generates("village-picker-data"):
+        pages[path("village-picker-data")] = village_picker_data(ctx)
     pages.update([render_page(ctx.routes, "plan", "", "site/plan.md.j2", plan=plan_overview(ctx))])
     tasks = ctx.knowledge.plan.tasks
     for i, task in enumerate(tasks):
@@ -47,10 +56,38 @@ def home(ctx: SiteContext) -> dict:
         "title": plan.title,
         "doc_number": plan.doc_number,
         "task_count": len(plan.tasks),
+        "overdue": sum(is_overdue(task, ctx.today) for task in plan.tasks),
+        "as_of": day_label(ctx.today),
         "audiences": _audiences(ctx, page),
         "upcoming": upcoming_deadlines(ctx, page),
         "timeline_href": ctx.link(page, "timeline"),
+        "picker": village_picker(ctx, page),
     }
+
+
+def village_picker(ctx: SiteContext, page: str) -> dict | None:
+    """乡镇 → 村 on the home page: townships in the page, their villages in a small data script
+    (villages/picker.data.js, loaded by site.js; a script works from file:// as over http)."""
+    if not ctx.has("village-picker-data"):
+        return None
+    return {
+        "src": ctx.routes.path("village-picker-data"),
+        "root": relative(page, "index.md").removesuffix("index.md"),
+        "townships": [
+            {"id": t.id, "name": t.name, "href": ctx.routes.url("township", t.id)}
+            for t in ctx.knowledge.townships.values()
+        ],
+        "index_href": ctx.link(page, "villages"),
+    }
+
+
+def village_picker_data(ctx: SiteContext) -> str:
+    """window.yingjiVillages = {township id: [[village name, address from the site's root], …]}."""
+    data: dict[str, list] = {}
+    for village in ctx.knowledge.villages.values():
+        data.setdefault(village.township, []).append([village.name, ctx.routes.url("village", village.id)])
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f"window.yingjiVillages={payload};\n"
 
 
 def _audiences(ctx: SiteContext, page: str) -> list[dict]:
@@ -120,7 +157,7 @@ def _task_row(ctx: SiteContext, task: Task, page: str) -> dict:
         "title": task.title,
         "href": ctx.link(page, "task", task.id),
         "deadline": short_deadline(task.deadline),
-        "status": status_label(task),
+        "status": status_label(task, ctx.today),
     }
 
 
@@ -224,17 +261,29 @@ def task_page(ctx: SiteContext, task: Task, neighbours: tuple) -> dict:
         "deadline_text": task.deadline_text,
         "deadline": deadline_label(task.deadline),
         "targets": [linker.inline(t.text) for t in task.targets],
-        "status": status_label(task),
+        "status": status_label(task, ctx.today),
         "history": [
             {"state": r.state, "date": r.date.isoformat(), "note": r.note}
             for r in sorted(task.status, key=lambda r: r.date, reverse=True)
         ],
+        "basis": task_basis(ctx, task, page),
         "cited": citations(ctx, task.id, page, linker),
         "previous": _neighbour(ctx, previous, page),
         "next": _neighbour(ctx, following, page),
         "tasks_href": ctx.link(page, "tasks"),
         "timeline_href": ctx.link(page, "timeline"),
     }
+
+
+def task_basis(ctx: SiteContext, task: Task, page: str) -> list[dict]:
+    """The laws and articles the task applies (as its content names them), as links."""
+    basis = []
+    for ref in task.basis:
+        if ref in ctx.knowledge.laws:
+            basis.append({"title": f"《{ctx.knowledge.laws[ref].short_title}》", "href": ctx.link(page, "law", ref)})
+        else:
+            basis.append({"title": article_title(ctx, ref), "href": ctx.link(page, "article", ref)})
+    return basis
 
 
 def _neighbour(ctx: SiteContext, task: Task | None, page: str) -> dict | None:
@@ -260,8 +309,13 @@ def timeline(ctx: SiteContext) -> dict:
         groups.append({"label": "长期坚持", "date": None, "tasks": [_timeline_item(ctx, t, page) for t in ongoing]})
     counts = {state: 0 for state in ("已完成", "推进中", "未启动", NO_STATUS)}
     for task in tasks:
-        counts[status_label(task)["state"]] += 1
+        counts[status_label(task, ctx.today)["state"]] += 1
+    late = sum(is_overdue(task, ctx.today) for task in tasks)
+    upcoming = next((i for i, group in enumerate(groups) if group["date"] is None or group["date"] >= ctx.today.isoformat()), len(groups))
     return {
+        "today": day_label(ctx.today),
+        "today_at": upcoming,  # the "today" line goes before this group
+        "overdue": {"state": OVERDUE, "count": late, "css": STATE_CLASS[OVERDUE]},
         "groups": groups,
         "counts": [{"state": s, "count": n, "css": STATE_CLASS[s]} for s, n in counts.items()],
         "total": len(tasks),

@@ -9,7 +9,8 @@ from ..presentation.labels import field_mark as mark
 from ..presentation.labels import plan_cycles
 from ..render import render
 from .context import SiteContext
-from .plantree import Column, tree_svg
+
+ALL_PLANS = "all-plans"  # anchor of the full list on the plans index
 
 # What `verified` may name, as a reader calls it (the plans index says what is verified so far).
 FIELD_NAMES = {
@@ -89,29 +90,43 @@ def plan_page(ctx: SiteContext, plan: ContingencyPlan) -> dict:
     }
 
 
-def _tree_columns(knowledge) -> tuple[list[Column], Column]:
+def plan_tree(ctx: SiteContext) -> dict | None:
+    """The 1+N+X picture as boxes that are links: the county 总体 plan (1) on top; the 专项 (N),
+    部门 and unit (X) plans one box each; the township plans and the village plans as one box
+    each, linked to their lists. Laid out by CSS: columns on a desktop, one column on a phone."""
+    knowledge = ctx.knowledge
+    root = knowledge.plan_root
+    if root is None:
+        return None
+    page = ctx.routes.path("plans")
     county_name = knowledge.county.name
     plans = list(knowledge.contingency_plans.values())
     county = [p for p in plans if p.level == "县"]
-    special = [p for p in county if p.kind == "专项"]
-    x = [p for p in county if p.kind in ("部门", "单位")]
+
+    def node(plan):
+        return {"title": short_title(plan, county_name), "full": plan.title, "verified": "title" in plan.verified,
+                "href": ctx.link(page, "contingency-plan", plan.id)}
+
+    special = [node(p) for p in county if p.kind == "专项"]
+    x = [node(p) for p in county if p.kind in ("部门", "单位")]
     town = [p for p in plans if p.level == "乡镇"]
-    town_counts = [
-        (f"{sum(1 for p in town if p.kind == kind)} 个{kind}预案", False)
-        for kind in ("总体", "专项", "部门", "单位")
-        if any(p.kind == kind for p in town)
-    ]
-    columns = [
-        Column(f"N　专项预案（{len(special)}）", [(short_title(p, county_name), "title" in p.verified) for p in special]),
-        Column(f"X　部门预案（{len(x)}）", [(short_title(p, county_name), "title" in p.verified) for p in x]),
-        Column(f"乡镇（街道）预案（{len(town)}）", town_counts),
-    ]
+    lists = ctx.link(page, "villages") if ctx.has("villages") else f"#{ALL_PLANS}"
+    town_lines = [f"{sum(1 for p in town if p.kind == kind)} 个{kind}预案" for kind in ("总体", "专项", "部门", "单位")
+                  if any(p.kind == kind for p in town)]
     kinds = {kind: sum(1 for v in knowledge.villages.values() if v.kind == kind) for kind in ("村", "社区")}
-    villages = Column(
-        f"村（社区）一村一案（{len(knowledge.villages)}）",
-        [(f"{count} 个{kind}", False) for kind, count in kinds.items() if count],
-    )
-    return columns, villages
+    return {
+        "root": {**node(root), "title": root.title},
+        "columns": [
+            {"heading": f"N　专项预案（{len(special)}）", "nodes": special},
+            {"heading": f"X　部门预案（{len(x)}）", "nodes": x},
+        ],
+        "towns": {"heading": f"乡镇（街道）预案（{len(town)}）", "lines": town_lines, "href": lists} if town else None,
+        "villages": {
+            "heading": f"村（社区）一村一案（{len(knowledge.villages)}）",
+            "lines": [f"{count} 个{kind}" for kind, count in kinds.items() if count],
+            "href": lists,
+        } if knowledge.villages else None,
+    }
 
 
 def _list_entry(ctx: SiteContext, node_id: str, depth: int, out: list[dict]) -> None:
@@ -139,7 +154,6 @@ def _list_entry(ctx: SiteContext, node_id: str, depth: int, out: list[dict]) -> 
 def plans_index(ctx: SiteContext) -> dict:
     knowledge = ctx.knowledge
     root = knowledge.plan_root
-    columns, villages = _tree_columns(knowledge)
     entries: list[dict] = []
     if root:
         _list_entry(ctx, root.id, 0, entries)
@@ -147,7 +161,8 @@ def plans_index(ctx: SiteContext) -> dict:
     quote = next((s + "。" for s in task.text.split("。") if "1+N+X" in s), None) if task else None
     counts = knowledge.counts()
     return {
-        "svg": tree_svg((root.title, "title" in root.verified), columns, villages) if root else None,
+        "tree": plan_tree(ctx),
+        "all_anchor": ALL_PLANS,
         "entries": entries,
         "quote": quote,
         "task": {"number": task.number, "title": task.title, "href": ctx.link(ctx.routes.path("plans"), "task", task.id)} if task else None,

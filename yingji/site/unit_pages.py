@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..content.models.units import Unit
-from ..presentation.labels import short_deadline, status_label
+from ..presentation.labels import short_deadline, status_label, task_short_title
 from ..render import render, render_page
 from .context import SiteContext
 from .views import ROLE_ORDER
@@ -13,6 +13,7 @@ ROLE_MARKS = {"牵头": ("◆", "lead"), "负责": ("●", "resp"), "参与": ("
 
 def produce(ctx: SiteContext) -> dict[str, str]:
     pages = dict([render_page(ctx.routes, "units", "", "site/units_index.md.j2", matrix=matrix(ctx))])
+    pages[ctx.routes.path("units-list")] = render("site/units_list.md.j2", listing=unit_list(ctx))
     for unit in ctx.knowledge.units.values():
         pages[ctx.routes.path("unit", unit.id)] = render("site/unit.md.j2", unit=unit_page(ctx, unit))
     return pages
@@ -47,11 +48,35 @@ def matrix(ctx: SiteContext) -> dict:
         counts = {name: sum(1 for r in unit_roles.values() if r == name) for name in ROLE_MARKS}
         rows.append({**entry, "cells": cells, "counts": counts, "total": len(unit_roles)})
     return {
-        "tasks": [{"number": t.number, "title": t.title, "href": ctx.link(page, "task", t.id)} for t in tasks],
+        "tasks": [
+            {"number": t.number, "title": t.title, "short": task_short_title(t), "href": ctx.link(page, "task", t.id)}
+            for t in tasks
+        ],
         "rows": rows,
         "idle": idle,
+        "list_href": ctx.link(page, "units-list"),
         "legend": [{"role": name, "mark": mark, "css": css} for name, (mark, css) in ROLE_MARKS.items()],
     }
+
+
+def unit_list(ctx: SiteContext) -> dict:
+    """The matrix read by row: each unit with its tasks by role (what a phone can show)."""
+    page = ctx.routes.path("units-list")
+    roles = _roles(ctx)
+    units = []
+    for unit in ctx.knowledge.units.values():
+        by_role = [
+            {
+                "role": name, "mark": mark, "css": css,
+                "tasks": [
+                    {"number": t.number, "short": task_short_title(t), "href": ctx.link(page, "task", t.id)}
+                    for t in ctx.knowledge.plan.tasks if roles[unit.id].get(t.id) == name
+                ],
+            }
+            for name, (mark, css) in ROLE_MARKS.items()
+        ]
+        units.append({"name": unit.name, "href": ctx.link(page, "unit", unit.id), "roles": [r for r in by_role if r["tasks"]]})
+    return {"units": [u for u in units if u["roles"]], "matrix_href": ctx.link(page, "units")}
 
 
 def unit_page(ctx: SiteContext, unit: Unit) -> dict:
@@ -79,7 +104,7 @@ def unit_page(ctx: SiteContext, unit: Unit) -> dict:
                 "mark": ROLE_MARKS[roles[t.id]][0],
                 "css": ROLE_MARKS[roles[t.id]][1],
                 "deadline": short_deadline(t.deadline),
-                "status": status_label(t),
+                "status": status_label(t, ctx.today),
                 "others": [ctx.knowledge.units[r.unit].name for r in t.units if r.unit != unit.id],
                 "targets": [linker.inline(target.text) for target in t.targets],
             }

@@ -38,13 +38,22 @@
   Q.modes.practice = function (root, data) {
     var byKey = {}; // by storage key (id, or id~v2): records of an earlier version are not found
     data.questions.forEach(function (q) { byKey[Q.qkey(q)] = q; });
-    var stateKey = Q.KEYS.practice + data.id;
-    var state = Q.load(stateKey, null) || {};
+    // ?ids=id1,id2 (a 相关试题 link, made by the route table): exactly those questions
+    var ids = /[?&]ids=([^&#]+)/.exec(location.search);
+    var picked = ids ? decodeURIComponent(ids[1]).split(",") : null;
+    var stateKey = Q.KEYS.practice + data.id + (picked ? "?ids" : "");
+    var state = picked ? {} : Q.load(stateKey, null) || {};
     if (!state.list || !state.list.every(function (key) { return byKey[key]; })) state = fresh("seq", -1);
+    var asked = new URLSearchParams(location.search).get("q");  // ?q=id: a question found by the search
+    var askedKey = asked && data.questions.filter(function (q) { return q.id === asked; }).map(Q.qkey)[0];
+    if (askedKey) {
+      if (state.list.indexOf(askedKey) < 0) state = fresh("seq", -1);
+      state.pos = state.list.indexOf(askedKey);
+    }
 
     function fresh(order, chapter) {
       var ids = data.questions.filter(function (q) {
-        return chapter < 0 || (q.ch || []).indexOf(chapter) >= 0;
+        return (chapter < 0 || (q.ch || []).indexOf(chapter) >= 0) && (!picked || picked.indexOf(q.id) >= 0);
       }).map(Q.qkey);
       return { order: order, chapter: chapter, pos: 0, list: order === "random" ? Q.shuffle(ids) : ids };
     }
@@ -81,6 +90,10 @@
       });
     }, { class: "yj-quiet" });
     var footer = h("div", { class: "yj-footer" }, resetBtn);
+    if (picked) {
+      root.appendChild(h("p", { class: "yj-picked", role: "status" }, "只练相关的 " + state.list.length + " 道题。",
+        h("a", { href: location.pathname.split("/").pop() || "./" }, "练习本专题全部 " + data.questions.length + " 题")));
+    }
     root.appendChild(h("div", { class: "yj-panel" }, toolbar, progressLine, bar));
     root.appendChild(stage);
     root.appendChild(footer);

@@ -1,12 +1,19 @@
 """content/county.yml: the county this site is about — the one source of every county fact an
-output prints (name, site name, publisher, contact, address, 备案号). Code and templates hold
-no county names: another county replaces this file and content/, nothing else."""
+output prints (name, site name, publisher, contact, address, 备案号, the printed edition). Code
+and templates hold no county names: another county replaces this file and content/, nothing else."""
 
 from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Model, Text
+from .base import Date, Model, Text
+
+
+class Edition(Model):
+    """版次 of the printed materials: on the covers, the 版权页 and under the wall table."""
+
+    number: int = Field(ge=1)  # 第1版
+    date: Date  # printed as 2026年11月
 
 
 class County(Model):
@@ -20,3 +27,4 @@ class County(Model):
     # overrides it for one build; with neither, cards carry no QR code.
     site_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
     icp: Text | None = None  # ICP 备案号, when the site has one
+    edition: Edition | None = None  # None: covers carry no 版次 and no date

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import PositiveInt, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import Date, Model, Slug, Text
+from .base import ArticleRef, Date, Model, Slug, Text
 
 Comparator = Literal[">", ">=", "=", "<", "<="]
 Role = Literal["牵头", "负责", "参与"]
@@ -62,6 +62,9 @@ class Task(Model):
     deadline: Deadline
     targets: list[Target] = []
     status: list[StatusRecord] = []
+    # The laws (law id) and articles (law#a21) the task applies, where the plan's text names them:
+    # the task page links them and each article lists the tasks that apply it.
+    basis: list[Slug | ArticleRef] = []
 
     @property
     def latest_status(self) -> StatusRecord | None:
