@@ -79,6 +79,8 @@ def test_the_preview_shows_the_pages_of_a_real_build_also_after_an_edit(minimal_
 
 
 def test_an_edit_rebuilds_only_the_page_it_changed(preview, minimal_project, capsys):
+    notice = minimal_project / "docs" / "notice.md"  # a hand-written page
+    notice.write_text("# 通知\n\n手写页面。\n", "utf-8")
     session = preview()
     folder = session.folder()
     untouched = (folder / "index.html").stat().st_mtime_ns
@@ -90,12 +92,12 @@ def test_an_edit_rebuilds_only_the_page_it_changed(preview, minimal_project, cap
     line = capsys.readouterr().out.strip().splitlines()[-1]
     assert re.search(r"改动：content/glossary.yml → 更新 glossary/index.html，用时 \d+\.\d 秒$", line), line
 
-    about, css = minimal_project / "docs" / "about.md", minimal_project / "docs" / "stylesheets" / "yingji.css"
-    about.write_text(about.read_text("utf-8") + "\n手写页面的新段落。\n", "utf-8")
+    css = minimal_project / "docs" / "stylesheets" / "yingji.css"
+    notice.write_text(notice.read_text("utf-8") + "\n手写页面的新段落。\n", "utf-8")
     css.write_text(css.read_text("utf-8") + "\n/* 新样式 */\n", "utf-8")
-    session.on_change(["docs/about.md", "docs/stylesheets/yingji.css"])  # hand-written pages and files too
+    session.on_change(["docs/notice.md", "docs/stylesheets/yingji.css"])  # hand-written pages and files too
     assert session.folder() == folder and (folder / "index.html").stat().st_mtime_ns == untouched
-    assert "手写页面的新段落。" in (folder / "about.html").read_text("utf-8")
+    assert "手写页面的新段落。" in (folder / "notice.html").read_text("utf-8")
     assert "/* 新样式 */" in (folder / "stylesheets" / "yingji.css").read_text("utf-8")
 
 
@@ -182,7 +184,7 @@ def test_saving_a_content_file_is_seen_and_generated_files_are_not(minimal_proje
     (minimal_project / "docs" / "downloads" / "x.pdf.tmp").write_bytes(b"%PDF")
     sources = Sources(minimal_project, ["mkdocs.yml", "theme_overrides", "hooks"])
     before = sources.snapshot()
-    assert "docs/about.md" in before and "mkdocs.yml" in before and GLOSSARY in before
+    assert "docs/stylesheets/yingji.css" in before and "mkdocs.yml" in before and GLOSSARY in before
     assert not any(name.startswith(("docs/index.md", "docs/downloads")) for name in before)
     time.sleep(0.01)
     edit_definition(minimal_project, "改")
