@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from ..content.knowledge import Knowledge
 from ..content.models.villages import Household, Village
-from .villages import STAGE_MARKS, STAGES, NOT_RECORDED, People, village_version
-
-LEADERS = ("村支书", "社区书记")  # the cadre every card names, besides the household's own people
+from .villages import LEADER_ROLES, NOT_RECORDED, STAGE_MARKS, STAGES, People, village_version
 
 
 class HouseholdsArePrivate(Exception):
@@ -26,7 +24,8 @@ def households_view(knowledge: Knowledge, village_id: str, profile: str) -> dict
     village = knowledge.villages[village_id]
     township = knowledge.townships[village.township]
     people = People(village, profile)
-    leader = next((p for p in village.people if p.role in LEADERS), village.people[0])
+    # the cadre every card names, besides the household's own people
+    leader = next((p for role in LEADER_ROLES for p in village.people if p.role == role), village.people[0])
     return {
         "title": f"{township.name}{village.name}",
         "place": f"{knowledge.county.name}{township.name}{village.name}",
