@@ -205,7 +205,10 @@ def main() -> int:
     print(row(f"住户明白卡 {households} 张（{len(homes)} 份 PDF，空缓存）", f"{homes_run['seconds']:.1f} 秒", "≤ 150 秒",
               homes_run["seconds"] <= TARGETS["households"], homes_run["load"]))
     print(row("  工作进程 CPU 合计", f"{homes_run['cpu']:.0f} 秒", "", None))
+    print(row("  这一步的峰值内存（工作进程+主进程新增）", f"{homes_run['stage_mb']:.0f} MB", "≤ 500 MB",
+              homes_run["stage_mb"] <= TARGETS["memory_mb"]))
     print(row("内部版其余 PDF（明白卡、合订本、手册、试卷）", f"{rest['seconds']:.1f} 秒", "", None, rest["load"]))
+    print(row("  这一步的峰值内存", f"{rest['stage_mb']:.0f} MB", "", None))
     print(row("培训手册（空缓存，含进程启动）", f"{handbook['seconds']:.1f} 秒", "≤ 10 秒", handbook["seconds"] <= TARGETS["handbook"], handbook["load"]))
     print(row("  培训手册页数", f"{handbook['report'].results[0].pages} 页", "约 150 页", None))
     peak = max(run["stage_mb"] for run in (villages, homes_run, rest))
