@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Write the sample (示例) township plans and village plans of the default content.
 
-Used once to seed content/plans/<township-id>.yml and content/villages/; the committed YAML
-is the source of truth and is edited by hand afterwards (re-running overwrites those files).
-Everything written here is fictional and marked `sample: true` / 示例: village names, people,
-phone numbers, households, risk points. Only the township names are real (townships.yml).
+Seeds content/plans/<township-id>.yml and content/villages/; re-running it writes the committed
+files again, byte for byte (tests/test_villages.py checks it), so change the sample here, not by
+hand. Everything written here is fictional and marked `sample: true` / 示例: village names,
+people, phone numbers, households, risk points. Only the township names are real (townships.yml).
+A few villages (HOUSEHOLD_VILLAGES) list their threatened households (scripts/sample_households.py);
+they are made after all the villages, from streams of their own, so that the others stay as they were.
 
     .venv/bin/python scripts/make_sample_villages.py [--root .]
 """
@@ -25,9 +27,10 @@ from yingji.importers.yaml_writer import dump_village, emit_mapping, prune  # no
 from yingji.content.yamlsource import read_source  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sample_households import add_households  # noqa: E402
 from sample_village_data import (  # noqa: E402  (beside this script)
-    DRILL, GROUP_NUMBERS, MEASURES, SHELTER_POOL, SIGNS, SPECIAL_STRUCTURE, SPECIALS, SUMMARY, SUPPLIES,
-    TOWNSHIP_STRUCTURE, TOWNSHIPS, VIA, Names,
+    DRILL, GROUP_NUMBERS, HOUSEHOLD_VILLAGES, MEASURES, SHELTER_POOL, SIGNS, SPECIAL_STRUCTURE, SPECIALS, SUMMARY,
+    SUPPLIES, TOWNSHIP_STRUCTURE, TOWNSHIPS, VIA, Names,
 )
 
 
@@ -323,7 +326,7 @@ def township_plans(tid: str, tname: str, tkind: str, profile: str) -> list[dict]
         id=f"{tid}-zongti", title=f"{tname}突发事件总体应急预案", level="乡镇", kind="总体", owner=tid, township=tid,
         parent="xian-zongti", scope=f"{area}内各类突发事件的预警信息传播、先期处置、人员疏散与安置和信息报告。",
         structure=TOWNSHIP_STRUCTURE, basis="乡镇（街道）突发事件应急预案编制参考", review_cycle_years=3,
-        drill_every_months=12, drill_note="每年至少组织一次综合演练（示例）",
+        drill_every_months=12, drill_note="每年组织一次综合演练（示例）",
         unknown="本预案的实际文本未收集；条目按应急管理部办公厅乡镇（街道）编制参考整理，为示例。",
     )]
     for suffix, title, aligned, events in SPECIALS[profile]:
@@ -343,7 +346,8 @@ def township_plans(tid: str, tname: str, tkind: str, profile: str) -> list[dict]
                        "专项应急预案：适用范围、应急组织机构及职责、响应启动、处置措施、应急保障",
                        "现场处置方案：事故风险描述、应急工作职责、应急处置、注意事项", "附件"],
             basis="GB/T 29639-2020", review_cycle_years=3, drill_every_months=6,
-            drill_note="危险化学品等单位至少每半年组织一次生产安全事故应急救援预案演练（《生产安全事故应急条例》，待核实）",
+            drill_note="《生产安全事故应急条例》第八条要求危险化学品等危险物品的生产、经营、储存、运输单位至少每半年组织1次"
+                       "生产安全事故应急救援预案演练；只使用危险化学品的企业是否适用，以主管部门的认定为准（示例）",
             unknown="示例条目，用来说明企业预案的结构；不对应某一家企业。",
         ))
     return plans
@@ -365,20 +369,29 @@ def main() -> int:
     args = parser.parse_args()
     townships = {t["id"]: t for t in read_source(args.root / "content/townships.yml", "townships.yml").data["townships"]}
     names = Names()
-    written = 0
+    made = []
     for tid, (tprofile, villages) in TOWNSHIPS.items():
         township = townships[tid]
         (args.root / "content/plans" / f"{tid}.yml").write_text(
             dump_plans(township["name"], township_plans(tid, township["name"], township["kind"], tprofile)), "utf-8")
-        folder = args.root / "content/villages" / tid
-        folder.mkdir(parents=True, exist_ok=True)
         for index, (vname, slug, profile) in enumerate(villages):
-            data = make_village(tid, township["name"], township["kind"], vname, slug, profile, index, names)
-            village = Village.model_validate(prune(data))
-            (folder / f"{village.id}.yml").write_text(dump_village(village, township["name"]), "utf-8")
-            written += 1
-    print(f"wrote {len(TOWNSHIPS)} township plan files and {written} village plans")
+            made.append((township["name"], make_village(tid, township["name"], township["kind"], vname, slug, profile, index, names)))
+    for township_name, data in made:  # after all villages: their names and numbers stay as they were
+        data["updated"] = updated(data["id"])
+        if data["id"] in HOUSEHOLD_VILLAGES:
+            add_households(data, random.Random(f"yingji-households-{data['id']}"), names.person, names.household_phone)
+        village = Village.model_validate(prune(data))
+        folder = args.root / "content/villages" / village.township
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{village.id}.yml").write_text(dump_village(village, township_name), "utf-8")
+    households = sum(len(data.get("threatened_households", [])) for _, data in made)
+    print(f"wrote {len(TOWNSHIPS)} township plan files and {len(made)} village plans ({households} sample households)")
     return 0
+
+
+def updated(village_id: str) -> str:
+    """资料日期 of a sample village: a day in May 2025, after its plan's revision (March or April)."""
+    return f"2025-05-{random.Random(f'yingji-updated-{village_id}').randint(6, 28):02d}"
 
 
 if __name__ == "__main__":

@@ -8,9 +8,8 @@ banks, exams) plus the repository's site setup (mkdocs.yml, theme_overrides/, ho
 hand-written docs/), so `yingji --root OUT build` builds it. Everything is generated from a
 seed: the same arguments give the same files. All names and numbers are fictional (示例).
 
-Villages follow the 一村一案 format of yingji/content/models/villages.py; when that model is not part
-of this yingji (the villages branch not merged yet), no villages are written and the script
-says so.
+Villages follow the 一村一案 format of yingji/content/models/villages.py, each with about 20
+threatened households (--households; scripts/sample_households.py keeps the counts in agreement).
 """
 
 from __future__ import annotations
@@ -27,6 +26,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from yingji.owned_files import hand_written_files  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sample_households import add_households  # noqa: E402
 
 SITE_SETUP = ("mkdocs.yml", "theme_overrides", "hooks")
 
@@ -222,7 +224,25 @@ def quizzes(w: Writer, count: int, topics: int, article_refs: list[str], task_id
     )
 
 
-def townships_and_villages(w: Writer, townships: int, villages: int) -> None:
+SURNAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜"
+GIVEN = "一二三四五六七八九十山水田林木禾火土石金玉云风雨雪春秋冬"
+
+
+class SyntheticPeople:
+    """Household names and numbers of the synthetic county (fictional, unique numbers)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def person(self, rng: random.Random) -> str:
+        return rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
+
+    def phone(self, rng: random.Random) -> str:
+        self.count += 1
+        return f"137{self.count:08d}"
+
+
+def townships_and_villages(w: Writer, townships: int, villages: int, households: int = 20) -> None:
     township_ids = [f"xiangzhen-{t + 1:02d}" for t in range(townships)]
     w.write(
         "content/townships.yml",
@@ -230,10 +250,14 @@ def townships_and_villages(w: Writer, townships: int, villages: int) -> None:
     )
     service = {"110": "报警", "119": "火警", "120": "医疗急救", "12345": "政务服务便民热线", "12350": "安全生产举报投诉"}
     w.write("content/service-numbers.yml", {"numbers": [{"number": k, "name": v} for k, v in service.items()]})
+    people = SyntheticPeople()
     for v in range(villages):
         township = township_ids[v % townships]
         village_id = f"{township}-cun-{v + 1:04d}"
-        w.write(f"content/villages/{township}/{village_id}.yml", village(w, village_id, township, v))
+        data = village(w, village_id, township, v)
+        if households:
+            add_households(data, w.rng, people.person, people.phone, count=households)
+        w.write(f"content/villages/{township}/{village_id}.yml", data)
 
 
 def village(w: Writer, village_id: str, township: str, n: int) -> dict:
@@ -289,7 +313,7 @@ def copy_site_setup(out: Path) -> None:
 
 def make_fixture(out: Path, *, villages: int = 500, townships: int = 25, questions: int = 2000, tasks: int = 21,
                  units_count: int = 40, terms: int = 60, laws_count: int = 9, articles: int = 30, topics: int = 10,
-                 seed: int = 1) -> dict:
+                 seed: int = 1, households: int = 20) -> dict:
     """Write the synthetic county to `out` (replacing its content); returns what was written."""
     for folder in ("content", "quizzes"):
         shutil.rmtree(out / folder, ignore_errors=True)
@@ -302,9 +326,9 @@ def make_fixture(out: Path, *, villages: int = 500, townships: int = 25, questio
     glossary(w, terms, refs, task_ids)
     quizzes(w, questions, topics, refs, task_ids)
     if villages:
-        townships_and_villages(Writer(out, seed + 1), townships, villages)  # own stream: other content stays the same
+        townships_and_villages(Writer(out, seed + 1), townships, villages, households)  # own stream: other content stays the same
     copy_site_setup(out)
-    return {"villages": villages, "questions": questions, "tasks": tasks,
+    return {"villages": villages, "questions": questions, "tasks": tasks, "households": villages * households,
             "units": units_count, "terms": terms, "articles": laws_count * articles, "townships": townships}
 
 
@@ -320,13 +344,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--laws", type=int, default=9)
     parser.add_argument("--articles", type=int, default=30, help="每部法规的条文数")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--households", type=int, default=20, help="每个村的受威胁住户数")
     args = parser.parse_args(argv)
     made = make_fixture(
         args.out, villages=args.villages, townships=args.townships, questions=args.questions, tasks=args.tasks,
         units_count=args.units, terms=args.terms, laws_count=args.laws, articles=args.articles, seed=args.seed,
+        households=args.households,
     )
     print(f"已生成合成县：{made['tasks']} 项任务、{made['units']} 个单位、{made['articles']} 条法条、{made['terms']} 个术语、"
-          f"{made['questions']} 道试题、{made['villages']} 个村 → {args.out}")
+          f"{made['questions']} 道试题、{made['villages']} 个村（{made['households']} 户受威胁住户） → {args.out}")
     return 0
 
 

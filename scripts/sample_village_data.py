@@ -122,6 +122,11 @@ SPECIALS = {
 }
 
 
+# Villages whose sample lists its threatened households (each risk's, as many as the risk says):
+# a river village, a mountain village and a hill village.
+HOUSEHOLD_VILLAGES = ("nanjiang-zhen-shuikou-cun", "jiayi-zhen-yunxi-cun", "anding-zhen-shitang-cun")
+
+
 class Names:
     """Fictional names and phone numbers, unique in the whole sample."""
 
@@ -139,3 +144,8 @@ class Names:
     def phone(self, rng: random.Random) -> str:
         self.count += 1
         return f"{rng.choice(PREFIXES)}0730{self.count:04d}"
+
+    def household_phone(self, rng: random.Random) -> str:
+        """A household's number: a series of its own, so the village people's stay as they were."""
+        self.households = getattr(self, "households", 0) + 1
+        return f"{rng.choice(PREFIXES)}0731{self.households:04d}"

@@ -78,6 +78,20 @@ def pdf_text(pdf: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
+def pdf_words(pdf: Path) -> list[tuple[int, float, float, float, float, str]]:
+    """(page, xMin, yMin, xMax, yMax, text) of every word, in pt from the page's top left
+    (pdftotext -bbox; a word's height ÷ PT_PER_HEIGHT ≈ its font size in pt)."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    found = []
+    for number, page in enumerate(re.findall(r"<page .*?</page>", out, re.S)):
+        for x0, y0, x1, y1, text in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', page):
+            found.append((number, float(x0), float(y0), float(x1), float(y1), text))
+    return found
+
+
+PT_PER_HEIGHT = 1.448  # Noto CJK: pdftotext's word height ÷ this ≈ the font size in pt
+
+
 def copy_project(content_source: Path, target: Path) -> Path:
     """A throwaway project: content/ and quizzes/ from `content_source`, the site setup
     (mkdocs.yml, theme_overrides/, hooks/, hand-written docs/) from the repository."""

@@ -120,8 +120,8 @@ def test_a_public_build_with_a_full_name_or_number_fails_naming_file_and_content
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert lines[0] == "错误：公开版中发现未隐去的个人信息，构建已停止（原来的网站保持不变）："
-    assert f"  site/notice.html: 个人电话 139****2222（来自 {VILLAGE}:31:12: people[1].phone）" in lines
-    name_from = f"姓名 王**（来自 {VILLAGE}:25:11: people[0].name）"
+    assert f"  site/notice.html: 个人电话 139****2222（来自 {VILLAGE}:32:12: people[1].phone）" in lines
+    name_from = f"姓名 王**（来自 {VILLAGE}:26:11: people[0].name）"
     for output in ("villages/ceshi-zhen/ceshi-zhen-shanxia-cun.html", "downloads/villages/ceshi-zhen/ceshi-zhen-shanxia-cun.pdf",
                    "search/index.js"):
         assert f"  site/{output}: {name_from}" in lines, output

@@ -1,4 +1,5 @@
-"""一村一案明白卡 and township bundles: privacy, QR code, one page (two at most), size."""
+"""一村一案明白卡 and township bundles: privacy, QR code, sizes and margins read back from the
+PDFs, one page for every sample village, a 续 page for a village that does not fit, size."""
 
 from __future__ import annotations
 
@@ -14,8 +15,12 @@ from yingji.content import load_knowledge
 from yingji.print.cards import card_view
 from yingji.presentation.documents import documents
 from yingji.presentation.privacy import mask_phone, personal_numbers
+from yingji.presentation.villages import village_version
 
-from conftest import pdf_text, routes_for
+from conftest import PT_PER_HEIGHT, pdf_text, pdf_words, routes_for
+
+A4 = (595.28, 841.89)
+MM10 = 10 * 72 / 25.4
 
 
 def test_public_pdfs_hold_no_personal_number_only_masked_ones(built_site, knowledge):
@@ -30,14 +35,75 @@ def test_public_pdfs_hold_no_personal_number_only_masked_ones(built_site, knowle
     assert mask_phone(village.people[0].phone) in card
 
 
-def test_every_village_has_a_card_of_at_most_two_pages_under_400_kb(built_site, knowledge):
+def test_every_sample_village_has_a_card_of_one_page_under_400_kb(built_site, knowledge):
     for village in knowledge.villages.values():
         card = built_site / "downloads" / "villages" / village.township / f"{village.id}.pdf"
-        assert len(PdfReader(str(card)).pages) <= 2, card.name
+        assert len(PdfReader(str(card)).pages) == 1, card.name
         assert card.stat().st_size < 400 * 1024, (card.name, card.stat().st_size)
-        text = pdf_text(card)
-        for phrase in ("一村一案明白卡", village.name, "危险来了怎么跑" if village.routes else "风险点和责任人", "应急责任人电话"):
+        text = "".join(pdf_text(card).split())  # pdftotext -layout may drop or add spaces
+        for phrase in ("一村一案明白卡", village.name, "危险来了怎么跑" if village.routes else "应急责任人电话", "应急责任人电话",
+                       f"资料日期{village.updated.isoformat()}", f"版本{village_version(village)}", "第1页/共1页"):
             assert phrase in text, (card.name, phrase)
+        assert "待填写" not in text  # an unknown number gets a line to write it on
+
+
+def test_card_type_sizes_and_margins_read_back_from_the_pdf(built_site, knowledge):
+    """Village name ≥ 24 pt, the way out ≥ 14 pt, every other word ≥ 11 pt, no word within 10 mm
+    of an edge."""
+    for village in knowledge.villages.values():
+        card = built_site / "downloads" / "villages" / village.township / f"{village.id}.pdf"
+        found = pdf_words(card)
+        sizes = {word: (y1 - y0) / PT_PER_HEIGHT for _, _, y0, _, y1, word in found}
+        assert max(size for word, size in sizes.items() if village.name in word) >= 24, card.name
+        way = [size for word, size in sizes.items() if "带路" in word or "【" in word]
+        assert (not village.routes or way) and all(size >= 13.8 for size in way), (card.name, way)
+        assert min(sizes.values()) >= 10.8, (card.name, min(sizes.items(), key=lambda item: item[1]))
+        for _, x0, y0, x1, y1, word in found:
+            assert x0 >= MM10 and y0 >= MM10 and x1 <= A4[0] - MM10 and y1 <= A4[1] - MM10, (card.name, word)
+
+
+def test_a_card_needs_no_colour_and_leaves_its_edges_blank(built_site, knowledge):
+    """Rendered: every pixel grey (a black-and-white copy loses nothing), nothing within 10 mm."""
+    from PIL import Image
+
+    village = next(iter(knowledge.villages.values()))
+    card = built_site / "downloads" / "villages" / village.township / f"{village.id}.pdf"
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-singlefile", str(card), str(card.with_suffix(""))], check=True)
+    image = Image.open(card.with_suffix(".png")).convert("RGB")
+    card.with_suffix(".png").unlink()
+    width, height = image.size
+    margin = round(10 / 25.4 * 40)
+    for x in range(width):
+        for y in range(height):
+            r, g, b = image.getpixel((x, y))
+            assert max(r, g, b) - min(r, g, b) < 12, (x, y)
+            if x < margin or y < margin or x >= width - margin or y >= height - margin:
+                assert min(r, g, b) > 245, (x, y)
+
+
+def test_a_village_that_does_not_fit_goes_on_under_a_continuation_header(minimal_project, tmp_path):
+    from yingji.print.stage import render_documents
+
+    path = minimal_project / "content" / "villages" / "ceshi-zhen" / "ceshi-zhen-shanxia-cun.yml"
+    text = path.read_text("utf-8")
+    many = "".join(f"""  - id: wangge-{n}
+    role: 网格员
+    name: 网格员{n}号
+    phone: "1390000{n:04d}"
+    area: 第{n}网格
+""" for n in range(1, 61))
+    path.write_text(text.replace("\n# 风险点", many + "\n# 风险点", 1), "utf-8")
+    knowledge = load_knowledge(minimal_project)[0]
+    routes = routes_for(knowledge)
+    card = [doc for doc in routes.documents if doc.kind == "card"]
+    report = render_documents(minimal_project, knowledge, card, "public", routes, cache_dir=tmp_path / "cache")
+    pdf = report.files[card[0].path]
+    assert len(PdfReader(str(pdf)).pages) == 2
+    second = "".join(subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True).stdout.split())
+    assert second.startswith("测试镇山下村一村一案明白卡（续）") and "第2页/共2页" in second
+    assert "第1页/共2页" in "".join(pdf_text(pdf).split())
+    for page, x0, y0, x1, y1, word in pdf_words(pdf):
+        assert y0 >= MM10 and y1 <= A4[1] - MM10, (page, word)
 
 
 def test_a_township_bundle_holds_its_cards_in_order(built_site, knowledge):
@@ -66,7 +132,7 @@ def test_internal_cards_show_full_numbers_public_ones_do_not(minimal_site, minim
     internal = yingji(minimal_project, "build", "--profile", "internal", env={"YINGJI_SITE_URL": "https://x.example/"})
     assert internal.returncode == 0, internal.stderr
     internal_card = minimal_project / "site-internal" / card
-    assert phone in pdf_text(internal_card) and "内部版" in pdf_text(internal_card)
+    assert phone in pdf_text(internal_card) and "内部资料" in pdf_text(internal_card) and "内部版" in pdf_text(internal_card)
     assert "site_url" not in internal.stdout + internal.stderr
 
 
@@ -115,5 +181,5 @@ def test_each_risk_sends_its_people_to_its_own_shelter(minimal_project, tmp_path
     printed = "".join(pdf_text(report.files[card[0].path]).split())
     flood = re.search(r"一组后山冲沟（山洪）：(.*?)。", printed).group(1)
     landslide = re.search(r"一组后山冲沟（地质灾害）：(.*?)。", printed).group(1)
-    assert "转移到村部" in flood and "村小学" not in flood
-    assert "经后山便道转移到村小学" in landslide and "村部" not in landslide
+    assert "到【村部】" in flood and "村小学" not in flood
+    assert "经后山便道到【村小学】" in landslide and "村部" not in landslide

@@ -53,3 +53,24 @@ def test_the_fonttools_fallback_warning_becomes_the_harfbuzz_error(tmp_path, mon
     with pytest.raises(PrintError) as raised:
         render_job(the_job)
     assert str(raised.value) == HARFBUZZ_MESSAGE
+
+
+def test_two_books_are_never_laid_out_at_once_while_cards_remain():
+    from yingji.print.engine import HEAVY
+    from yingji.print.pool import Feeder
+
+    def sized(n):
+        return Job(f"doc{n}", "k", "x" * n, (), "")
+
+    jobs = [sized(10), sized(HEAVY), sized(10), sized(2 * HEAVY), sized(10), sized(10)]
+    feeder = Feeder(jobs, depth=3)
+    assert feeder.take(0) == [3, 0, 2]  # the bigger book first, then cards in catalog order
+    feeder.finished(0)
+    assert feeder.take(2) == [4]  # a card, not the second book: the first is still being laid out
+    feeder.finished(3)
+    assert feeder.take(2) == [1]  # the first book is done: the second goes next
+    assert feeder.take(3) == [] and feeder
+    feeder.finished(2)
+    assert feeder.take(2) == [5] and not feeder
+    only_books = Feeder([sized(HEAVY), sized(HEAVY)], depth=3)
+    assert only_books.take(0) == [0, 1]  # nothing else to do: both at once

@@ -21,7 +21,7 @@ FIXTURE_VILLAGE = FIXTURES / "minimal/content/villages/ceshi-zhen/ceshi-zhen-sha
 # What a village clerk types into the empty template for the fixture village: names instead
 # of ids, most ids left blank (numbered automatically), the phone as text.
 FILLED = {
-    "基本情况": [["ceshi-zhen-shanxia-cun", "山下村", "村", 120, 430, 4, 30, "测试用的小村。", "是", "否", "2025-04-01", 1, 12, "每年汛前演练一次"]],
+    "基本情况": [["ceshi-zhen-shanxia-cun", "山下村", "村", 120, 430, 4, 30, "测试用的小村。", "是", "否", "2025-04-01", 1, 12, "每年汛前演练一次", None, "2025-04-20"]],
     "人员": [["山下村", None, "村支书", "王一山", "13900001111", None, "全面负责"],
            ["山下村", None, "监测员", "李二水", "13900002222", "一组、二组", None]],
     "风险点": [["山下村", None, "山洪", "一组后山冲沟", 8, 26, "王一山", "李二水", "一小时降雨超过30毫米、沟水变浑", "route-1", None],
@@ -33,6 +33,7 @@ FILLED = {
     "帮扶对象": [["山下村", "独居老人", 2, "李二水", "一组"]],
     "应急物资": [["山下村", "救生衣", 10, "件", "村部仓库", "王一山"]],
     "志愿队伍": [["山下村", "山下村应急志愿服务队", "王一山", 8, "巡查、转移、搬运"]],
+    "受威胁住户": [],
     "上级联络": [["山下村", "测试镇应急办", "0730-0000000", None], ["山下村", "报警", "110", None]],
 }
 

@@ -1,4 +1,5 @@
-"""The public build's last gate: nothing it publishes holds a personal number or name in full.
+"""The public build's last gate: nothing it publishes holds a personal number, name or household
+address in full.
 
 The views mask people (presentation.privacy), but content is free text: a risk point written
 “王一山屋后”, a hand-written page with a cadre's mobile number, a quiz explanation quoting a
@@ -22,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .presentation.privacy import PrivateValue, digits_of
+from .presentation.privacy import NAME_KINDS, PrivateValue, digits_of
 
 TEXT_SUFFIXES = {".html", ".htm", ".json", ".js", ".xml", ".txt", ".svg", ".md", ".csv", ".yml"}
 NUMBER = re.compile(r"[0-9][0-9-]{5,}[0-9]")
@@ -129,7 +130,7 @@ class _Matcher:
 
     def __init__(self, values: list[PrivateValue], public_text: str = ""):
         self.numbers = {digits_of(v.text): v for v in values if v.kind == "个人电话" and len(digits_of(v.text)) >= 7}
-        self.names = {v.text: v for v in values if v.kind == "姓名"}
+        self.names = {v.text: v for v in values if v.kind in NAME_KINDS}
         self.name_pattern = _alternation(self.names)
         self.public_text = public_text
         self.active = bool(self.numbers or self.names)
@@ -174,5 +175,6 @@ def leak_report(leaks: list[Leak], built: Path, shown_as: str, where) -> str:
         output = f"{shown_as}/{leak.output.relative_to(built).as_posix()}"
         lines.append(f"  {output}: {value.kind} {value.shown}（来自 {where(value)}）")
     lines.append("公开版只能出现“姓氏+某”和隐去中间四位的电话：请改写出现它们的内容（例如地点里不写人名，“张某某屋后”"
-                 "写成“张家屋后”），完整的姓名和电话只写在人员（people）中；发到村里的内部版用 yingji build --profile internal 生成。")
+                 "写成“张家屋后”），完整的姓名和电话只写在人员（people）中；受威胁住户（threatened_households）的姓名、"
+                 "电话和住址只印在内部版中。发到村里的内部版用 yingji build --profile internal 生成。")
     return "\n".join(lines)

@@ -1,7 +1,8 @@
 """Consistency inside one village plan: what a village cadre would get wrong.
 
 A route that ends at no shelter, shelters too small for the people threatened, a risk point
-nobody is responsible for, a person who is not on the list. The checks work on the model plus
+nobody is responsible for, a person who is not on the list, counts that disagree with the list
+of threatened households. The checks work on the model plus
 a `where(path)` function giving the Location of a key path, so the same checks serve YAML
 files (file:line:col) and the spreadsheet importer (workbook!sheet!cell).
 """
@@ -17,7 +18,9 @@ from .models.villages import EVACUATION_RISKS, Village
 
 Where = Callable[[tuple], Location]
 
-SECTIONS = {"people": "人员", "risks": "风险点", "routes": "转移路线", "shelters": "避险场所"}
+SECTIONS = {
+    "people": "人员", "risks": "风险点", "routes": "转移路线", "shelters": "避险场所", "threatened_households": "受威胁住户",
+}
 MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
 
 
@@ -51,6 +54,7 @@ def check_village(village: Village, where: Where, collector: Collector, service_
     _check_risks(village, ids, error)
     _check_numbers(village, error)
     _check_contacts(village, service_numbers, error)
+    _check_households(village, ids, error)
 
 
 def _unique_ids(village: Village, section: str, error) -> set[str]:
@@ -137,3 +141,45 @@ def _check_contacts(village: Village, service_numbers: dict[str, str], error) ->
                 f"“{contact.phone}”不是公共服务号码表 content/service-numbers.yml 中的号码（{known}）；"
                 "单位值班电话应为座机（区号加 7–8 位号码，如 0730-1234567），确是公共服务号码的请先加到该表中",
             )
+
+
+def _check_households(village: Village, ids: dict[str, set[str]], error) -> None:
+    """Each household names its risks and its head; where households are listed, the list is the
+    whole of them: every risk's counts and every help count must be what the list gives."""
+    households = village.threatened_households
+    for i, household in enumerate(households):
+        for k, risk_id in enumerate(household.risks):
+            if risk_id not in ids["risks"]:
+                error(("threatened_households", i, "risks", k), _missing("risks", risk_id))
+        if household.head not in {member.name for member in household.members}:
+            error(("threatened_households", i, "head"), f"户主“{household.head}”不在本户家庭成员（members）中：家庭成员要包括户主")
+    if not households:
+        return
+    for i, risk in enumerate(village.risks):
+        listed = [h for h in households if risk.id in h.risks]
+        people = sum(len(h.members) for h in listed)
+        where = f"风险点“{risk.place}”登记受威胁"
+        if risk.households != len(listed):
+            error(("risks", i, "households"), f"{where} {risk.households} 户，但受威胁住户名单（threatened_households）中受它威胁的有 {len(listed)} 户")
+        if risk.people != people:
+            error(("risks", i, "people"), f"{where} {risk.people} 人，但受威胁住户名单中受它威胁的住户共 {people} 人")
+    _check_help_counts(village, error)
+
+
+def _check_help_counts(village: Village, error) -> None:
+    needing: dict[str, list[tuple]] = {}
+    for i, household in enumerate(village.threatened_households):
+        for k, member in enumerate(household.members):
+            for n, need in enumerate(member.needs):
+                needing.setdefault(need, []).append(("threatened_households", i, "members", k, "needs", n))
+    first: dict[str, int] = {}
+    for i, need in enumerate(village.help):
+        first.setdefault(need.group, i)
+    for group, i in first.items():
+        counted = sum(h.count for h in village.help if h.group == group)
+        listed = len(needing.get(group, []))
+        if counted != listed:
+            error(("help", i, "count"), f"帮扶对象“{group}”登记 {counted} 人，但受威胁住户名单中标为“{group}”的有 {listed} 人")
+    for group, paths in needing.items():
+        if group not in first:
+            error(paths[0], f"“{group}”不在本村帮扶对象（help）中：请在帮扶对象中登记（人数 {len(paths)}）并指定帮扶人")

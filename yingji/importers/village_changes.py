@@ -7,6 +7,8 @@ facts are listed field by field with old and new value.
 
 from __future__ import annotations
 
+import os
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from ..content.knowledge import Knowledge
@@ -41,6 +43,8 @@ def label(section: str, item: dict) -> str:
         return f"{item['from']}→{item['to']}（{item['id']}）"
     if section == "help":
         return f"{item['group']} {item['count']} 人"
+    if section == "threatened_households":
+        return f"户主{item['head']}（{item['id']}）"
     return str(item.get("name"))
 
 
@@ -66,6 +70,8 @@ def _match(section: str, old: list[dict], new: list[dict]) -> tuple[list, list, 
 def _basic(old: dict, new: dict) -> list[str]:
     out = []
     for col in SHEETS[0].columns:
+        if col.field == "updated":  # set by the import itself
+            continue
         path = col.field.split(".")
         before, after = _dig(old, path), _dig(new, path)
         if before != after:
@@ -111,6 +117,12 @@ def village_changes(old: Village | None, new: Village) -> tuple[list[str], list[
     return lines, removed
 
 
+def import_date() -> date:
+    """Today, or the day of SOURCE_DATE_EPOCH when it is set (reproducible imports in tests)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date() if epoch.isdigit() else date.today()
+
+
 def plan_villages(root: Path, knowledge: Knowledge, villages: list[Village], townships: set[str]) -> Plan:
     """One FileChange per village that is new or different, and per village of `townships` the workbook lacks."""
     plan = Plan()
@@ -119,9 +131,11 @@ def plan_villages(root: Path, knowledge: Knowledge, villages: list[Village], tow
         old = knowledge.villages.get(village.id)
         title = f"{village.name}（{village.id}）"
         path = folder / village.township / f"{village.id}.yml"
-        if old is not None and old.model_dump() == village.model_dump():
+        if old is not None and old.model_dump(exclude={"updated"}) == village.model_dump(exclude={"updated"}):
             plan.unchanged.append(village.name)
             continue
+        if village.updated is None or (old is not None and village.updated == old.updated):
+            village = village.model_copy(update={"updated": import_date()})  # 资料日期: the day it changed
         details, removed = village_changes(old, village)
         text = dump_village(village, knowledge.townships[village.township].name)
         plan.changes.append(FileChange(path, text, title, details, removed))

@@ -29,7 +29,7 @@ from .changes import Plan
 from .spreadsheet import SpreadsheetError, blank
 from .village_changes import plan_villages
 from .village_read import Cell, Reader, Row, cell_location, read_sheets
-from .village_sheet import NO, SHEETS, YES, Col, Sheet
+from .village_sheet import MEMBERS_HINT, NO, SHEETS, YES, Col, Sheet, parse_member, split_members
 from .yaml_writer import prune
 
 ROLE_SLUGS = {
@@ -38,7 +38,7 @@ ROLE_SLUGS = {
     "预警员": "yujing", "信息员": "xinxi", "安置点管理员": "anzhi", "村医": "cunyi", "妇女主任": "funv",
     "民兵营长": "minbing", "物业负责人": "wuye", "志愿者": "zhiyuan",
 }
-AUTO_PREFIX = {"risks": "risk", "routes": "route", "shelters": "shelter"}
+AUTO_PREFIX = {"risks": "risk", "routes": "route", "shelters": "shelter", "threatened_households": "hu"}
 
 
 @dataclass
@@ -91,13 +91,25 @@ class Importer:
             return None
         if col.kind == "date" and isinstance(v, (datetime, date)):
             return (v.date() if isinstance(v, datetime) else v).isoformat()
-        if col.kind in ("list", "routes", "persons"):
+        if col.kind in ("list", "routes", "persons", "risks"):
             return [part.strip() for part in str(v).replace("\n", "、").split("、") if part.strip()]
+        if col.kind == "members":
+            return self.members(col, cell, str(v))
         if col.kind == "lines":
             return [line.strip() for line in str(v).splitlines() if line.strip()]
         if col.kind in ("text", "person", "shelter") and isinstance(v, (int, float)):
             return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
         return v
+
+    def members(self, col: Col, cell: Cell, text: str) -> list[dict] | None:
+        members = []
+        for n, part in enumerate(split_members(text), start=1):
+            member = parse_member(part)
+            if member is None:
+                self.error(cell.where, f"{col.header}：第 {n} 人“{part}”的写法不对。{MEMBERS_HINT}")
+                return None
+            members.append(member)
+        return members
 
     def phone(self, col: Col, cell: Cell, v):
         if isinstance(v, float) and v.is_integer():
@@ -163,7 +175,8 @@ class Importer:
                 continue
             self.unique_name(data, marks)
             if vid:
-                for section in ("people", "risks", "signals", "routes", "shelters", "help", "supplies", "contacts"):
+                for section in ("people", "risks", "signals", "routes", "shelters", "help", "supplies", "contacts",
+                                "threatened_households"):
                     data[section] = []
                 self.drafts[vid] = Draft(data, marks)
                 self.names[vid] = vid
@@ -228,7 +241,7 @@ class Importer:
                 draft.data[spec.section].append(item)
 
     def assign_ids(self, draft: Draft) -> None:
-        for section in ("people", "risks", "routes", "shelters"):
+        for section in ("people", "risks", "routes", "shelters", "threatened_households"):
             items = draft.data[section]
             taken = {item["id"] for item in items if "id" in item}
             counters: dict[str, int] = {}
@@ -253,23 +266,24 @@ class Importer:
 
     def resolve(self, draft: Draft) -> None:
         lookups = {
-            "person": ("people", "人员表", "人员"),
-            "shelter": ("shelters", "避险场所表", "避险场所"),
-            "route": ("routes", "转移路线表", "转移路线"),
+            "person": ("people", "人员表", "人员", "name"),
+            "shelter": ("shelters", "避险场所表", "避险场所", "name"),
+            "route": ("routes", "转移路线表", "转移路线", "name"),
+            "risk": ("risks", "风险点表", "风险点", "place"),  # a risk by its id or its 位置
         }
         tables = {}
-        for kind, (section, _, _) in lookups.items():
+        for kind, (section, _, _, key) in lookups.items():
             items = draft.data[section]
             by_id = {item["id"]: item["id"] for item in items}
             by_name: dict[str, list[str]] = {}
             for item in items:
-                if "name" in item:
-                    by_name.setdefault(str(item["name"]), []).append(item["id"])
+                if key in item:
+                    by_name.setdefault(str(item[key]), []).append(item["id"])
             tables[kind] = (by_id, by_name)
 
         def lookup(kind: str, ref: str, path: tuple) -> str:
             by_id, by_name = tables[kind]
-            _, table, label = lookups[kind]
+            _, table, label, _ = lookups[kind]
             if ref in by_id:
                 return ref
             found = by_name.get(ref, [])
@@ -298,6 +312,8 @@ class Importer:
                         item[col.field] = [lookup("person", v, path) for v in value]
                     elif col.kind == "routes":
                         item[col.field] = [lookup("route", v, path) for v in value]
+                    elif col.kind == "risks":
+                        item[col.field] = [lookup("risk", v, path) for v in value]
 
     # ---------------------------------------------------------------- validation
 

@@ -18,13 +18,17 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from ..content.models.villages import (
-    HELP_GROUPS, PERSON_ROLES, SIGNAL_KINDS, RiskType, SignalStage, Township, Village, VillageKind,
+    AGE_GROUPS, HELP_GROUPS, PERSON_ROLES, SIGNAL_KINDS, RiskType, SignalStage, Township, Village, VillageKind,
 )
 from .spreadsheet import dropdown, header_row, put, save_workbook
 
 EXAMPLE = "示例"  # rows whose first cell starts with this are skipped on import
 YES, NO = "是", "否"
 OTHER_HINT = "不在列表中的，填“其他：具体内容”（Excel 提示时选“是”继续）"
+MEMBERS_HINT = (
+    f"全家每人一段，用“、”分隔，户主也写上：姓名（年龄段，需帮扶的情况）；年龄段填 {'、'.join(AGE_GROUPS)}，"
+    f"需帮扶的情况填 {'、'.join(HELP_GROUPS)}（没有就不写），如：王大山（老年，行动不便）、李小花（成年）"
+)
 OPTIONS = {
     "类型": list(get_args(VillageKind)),
     "职务": [*PERSON_ROLES, "其他：…"],
@@ -40,7 +44,7 @@ OPTIONS = {
 class Col:
     header: str
     field: str  # key in the village data ("" = the village column)
-    kind: str = "text"  # text int phone bool date list lines person persons shelter routes
+    kind: str = "text"  # text int phone bool date list lines person persons shelter routes risks members
     required: bool = False
     options: str | None = None  # name of an OPTIONS list (dropdown)
     hint: str = ""
@@ -66,6 +70,7 @@ SHEETS: tuple[Sheet, ...] = (
         Col("评估周期（年）", "plan.review_cycle_years", "int"), Col("演练间隔（月）", "plan.drill_every_months", "int"),
         Col("演练说明", "plan.drill_note"),
         Col("乡镇", "township", options="乡镇", hint="乡镇名称或编号；导入时加了 --township 的可不填"),
+        Col("资料日期", "updated", "date", hint="可不填：这个村（社区）的内容有改动时，导入会写上当天的日期；要写别的日期就在这里改"),
     )),
     Sheet("人员", "people", (
         VILLAGE_COL, Col("编号", "id", hint="可留空，自动编号"), Col("职务", "role", required=True, options="职务", hint=OTHER_HINT),
@@ -105,6 +110,14 @@ SHEETS: tuple[Sheet, ...] = (
         VILLAGE_COL, Col("队伍名称", "name", required=True), Col("队长", "leader", "person", True),
         Col("人数", "members", "int", True), Col("能力", "skills"),
     )),
+    Sheet("受威胁住户", "threatened_households", (
+        VILLAGE_COL, Col("编号", "id", hint="可留空，自动编号 hu-1…"), Col("户主", "head", required=True),
+        Col("组", "group", required=True, hint="村民小组或网格，如 二组"), Col("住址", "address", required=True),
+        Col("电话", "phone", "phone", hint="户主或家人的手机或座机；请按文本输入"),
+        Col("家庭成员", "members", "members", True, hint=MEMBERS_HINT),
+        Col("受威胁于", "risks", "risks", True, hint="风险点表中的编号或位置，多个用“、”分隔"),
+        Col("本户注意事项", "note"),
+    )),
     Sheet("上级联络", "contacts", (
         VILLAGE_COL, Col("单位", "name", required=True), Col("电话", "phone", "phone", hint="单位值班座机、400/800 热线，或公共服务号码（110、119、120、12345、12350 等）"),
         Col("说明", "note"),
@@ -122,6 +135,8 @@ EXAMPLE_ROWS = {
     "帮扶对象": ["示例：山下村", "独居老人", 2, "李二水", "一组"],
     "应急物资": ["示例：山下村", "救生衣", 10, "件", "村部仓库", "王一山"],
     "志愿队伍": ["示例：山下村", "山下村应急志愿服务队", "王一山", 8, "巡查、转移"],
+    "受威胁住户": ["示例：山下村", "hu-1", "赵大河", "一组", "山下村一组8号", "13900003333",
+                 "赵大河（老年，行动不便）、钱小梅（成年）、赵小宝（儿童）", "risk-1", "屋后冲沟雨天常涨水"],
     "上级联络": ["示例：山下村", "报警", "110", ""],
 }
 EXAMPLE_FONT = Font(italic=True, color="808080")
@@ -254,8 +269,50 @@ def _cell(col: Col, value, refs: dict[str, dict[str, str]]):
         return "、".join(refs["people"][v] for v in value)
     if col.kind == "shelter":
         return refs["shelters"][value]
-    if col.kind in ("list", "routes"):
+    if col.kind in ("list", "routes", "risks"):
         return "、".join(value)
+    if col.kind == "members":
+        return members_text(value)
     if col.kind == "lines":
         return "\n".join(value)
     return value
+
+
+# ------------------------------------------------------------------ 家庭成员 in one cell
+
+OPEN, CLOSE = "（(", "）)"
+
+
+def members_text(members: list[dict]) -> str:
+    """[{name, age, needs}] → 王大山（老年，行动不便）、李小花（成年）"""
+    return "、".join(f"{m['name']}（{'，'.join([m['age'], *(m.get('needs') or [])])}）" for m in members)
+
+
+def split_members(text: str) -> list[str]:
+    """The parts of a 家庭成员 cell: split at 、 (and new lines) outside parentheses."""
+    parts, depth, current = [], 0, ""
+    for char in text:
+        depth += char in OPEN
+        depth -= char in CLOSE and depth > 0
+        if char in "、\n" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [part.strip() for part in [*parts, current] if part.strip()]
+
+
+def parse_member(part: str) -> dict | None:
+    """王大山（老年，行动不便） → {name, age, needs}; None when it is not written that way."""
+    part = part.strip()
+    if not part or part[-1] not in CLOSE:
+        return None
+    opening = max(part.rfind(bracket) for bracket in OPEN)
+    name, inside = part[:opening].strip(), part[opening + 1:-1]
+    words = [w.strip() for w in inside.replace(",", "，").split("，") if w.strip()]
+    if opening <= 0 or not name or not words:
+        return None
+    member = {"name": name, "age": words[0]}
+    if words[1:]:
+        member["needs"] = words[1:]
+    return member

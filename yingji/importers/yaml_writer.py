@@ -27,6 +27,7 @@ SECTION_TITLES = {
     "supplies": "应急物资",
     "team": "应急志愿服务队",
     "contacts": "上级联络（单位值班电话和公共服务号码）",
+    "threatened_households": "受威胁住户：户主、住址、电话、家庭成员、受哪些风险点威胁（个人信息，只印在内部版中）",
 }
 QUOTED_KEYS = {"phone"}  # always quoted: a number would lose its leading 0
 FLOW_KEYS = {"answer", "cites", "audience"}  # questions: inline lists at any length

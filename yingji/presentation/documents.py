@@ -67,7 +67,8 @@ def documents(knowledge: Knowledge, profile: str) -> list[Document]:
 
 
 def village_documents(knowledge: Knowledge, township, profile: str) -> list[Document]:
-    """One 明白卡 per village, and the township's bundle of all of them (printed in one go)."""
+    """One 明白卡 per village, and the township's bundle of all of them (printed in one go); in
+    the internal build also, per village that lists its threatened households, their cards."""
     villages = knowledge.villages_of(township.id)
     if not villages:
         return []
@@ -87,7 +88,8 @@ def village_documents(knowledge: Knowledge, township, profile: str) -> list[Docu
         )
         for village in villages
     ]
-    return cards + [
+    households = [household_document(township, village) for village in villages if village.threatened_households]
+    return cards + (households if profile == "internal" else []) + [
         Document(
             bundle,
             f"{township.name}一村一案明白卡合订本",
@@ -99,6 +101,21 @@ def village_documents(knowledge: Knowledge, township, profile: str) -> list[Docu
             parts=tuple(card.path for card in cards),
         )
     ]
+
+
+def household_document(township, village) -> Document:
+    """The 防灾避险明白卡 of a village's threatened households: personal data, internal build only."""
+    count = len(village.threatened_households)
+    return Document(
+        f"villages/{township.id}/{village.id}-households.pdf",
+        f"{township.name}{village.name}受威胁住户防灾避险明白卡",
+        f"每户一张 A5 明白卡（共 {count} 户），两张一页印在 A4 纸上，沿中间虚线裁开；一式三份（内部版，含住户姓名和电话，请勿外传）。",
+        "households",
+        "A4 横版（两张 A5）",
+        page=("village", village.id),
+        subject=village.id,
+        short=f"{village.name}（{count} 户）",
+    )
 
 
 def paper_subject(exam_id: str, seed: int, copy: int) -> str:

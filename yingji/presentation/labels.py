@@ -198,11 +198,6 @@ def person_label(person: dict) -> str:
     return f"{person['name']}（{person['role']}，{person['phone']}）"
 
 
-def person_short(person: dict) -> str:
-    """王某 138****1234: for narrow columns, where the role is in the phone list below."""
-    return f"{person['name']} {person['phone']}"
-
-
 # -- units and owners --------------------------------------------------------------------------
 
 

@@ -7,6 +7,9 @@ and never published, shows everything. Office and public service numbers (乡镇
 12350 …) are never personal and never masked. Site pages and PDFs all call `person_view`, so no
 output can forget the rule; `private_values` lists what the public build must never contain in
 full, for the check of its output (yingji/leakcheck.py).
+
+Threatened households (受威胁住户) are personal data as a whole: the public build shows how many
+there are, never who, where or their numbers; their cards exist only in the internal build.
 """
 
 from __future__ import annotations
@@ -89,7 +92,7 @@ class PrivateValue:
     """A value the public build must never show in full, and where the content holds it."""
 
     text: str
-    kind: str  # 个人电话 | 姓名
+    kind: str  # 个人电话 | 姓名 | 住址
     file: str  # content/villages/<township>/<village>.yml
     key_path: tuple
 
@@ -99,23 +102,52 @@ class PrivateValue:
         return mask_phone(self.text) if self.kind == "个人电话" else self.text[:1] + "*" * (len(self.text) - 1)
 
 
+NAME_KINDS = ("姓名", "住址")  # found as words in a text (numbers are found as digit runs)
+
+
 _DIGITS = re.compile(r"[0-9]")
 
 
 def private_values(knowledge) -> list[PrivateValue]:
-    """Every personal number and name of the content, except numbers published elsewhere in
-    the content as an office's (a cadre whose phone is the village office's) and names
-    already anonymised (张某某)."""
+    """Every personal number, name and address of the content — the people of the village plans
+    and everyone of the threatened households — except numbers published elsewhere in the
+    content as an office's (a cadre whose phone is the village office's), names already
+    anonymised (张某某) and addresses that the village's public text says anyway."""
     public = public_numbers(knowledge)
     values = []
     for village in knowledge.villages.values():
         file = f"content/villages/{village.township}/{village.id}.yml"
-        for i, person in enumerate(village.people):
-            if digits_of(person.phone) not in public:
-                values.append(PrivateValue(person.phone, "个人电话", file, ("people", i, "phone")))
-            if len(person.name) >= 2 and MASKED_NAME not in person.name:
-                values.append(PrivateValue(person.name, "姓名", file, ("people", i, "name")))
+        items = [(person.phone, "个人电话", ("people", i, "phone")) for i, person in enumerate(village.people)]
+        items += [(person.name, "姓名", ("people", i, "name")) for i, person in enumerate(village.people)]
+        items += _household_values(village)
+        for text, kind, path in items:
+            if kind == "个人电话" and digits_of(text) in public:
+                continue
+            if kind == "姓名" and (len(text) < 2 or MASKED_NAME in text):
+                continue
+            if kind == "住址" and text in _village_public_text(village):
+                continue
+            values.append(PrivateValue(text, kind, file, path))
     return values
+
+
+def _household_values(village: Village) -> list[tuple[str, str, tuple]]:
+    out = []
+    for i, household in enumerate(village.threatened_households):
+        base = ("threatened_households", i)
+        if household.phone:
+            out.append((household.phone, "个人电话", (*base, "phone")))
+        out.append((household.head, "姓名", (*base, "head")))
+        out += [(member.name, "姓名", (*base, "members", k, "name")) for k, member in enumerate(household.members)]
+        out.append((household.address, "住址", (*base, "address")))
+    return out
+
+
+def _village_public_text(village: Village) -> str:
+    """What the public village page may print of places: risk points, routes, shelters."""
+    parts = [r.place for r in village.risks] + [r.start for r in village.routes] + [v for r in village.routes for v in r.via]
+    parts += [s.place for s in village.shelters] + [s.name for s in village.shelters] + [village.summary or ""]
+    return "\n".join(parts)
 
 
 def public_text(knowledge) -> str:
@@ -155,5 +187,6 @@ def digits_of(text: str) -> str:
 
 
 def personal_numbers(villages) -> set[str]:
-    """Every personal phone number in the content (tests scan outputs for them)."""
+    """Every personal phone number of the village plans' people (tests scan outputs for them;
+    the households' are among private_values)."""
     return {person.phone for village in villages for person in village.people}

@@ -1,8 +1,9 @@
 """The content-hash cache of rendered PDFs, and placing them into docs/downloads/.
 
 A PDF is named by the hash of everything that decides its bytes: the print HTML (which holds
-the content, the CSS and the metadata date), the WeasyPrint version and the font files. An
-unchanged document is therefore never laid out again, in any later build.
+the content and the metadata date), the CSS, the WeasyPrint version and the fonts — the cut
+faces by their contents, not by where they lie: the key is the same under another HOME or
+cache folder. An unchanged document is therefore never laid out again, in any later build.
 
 The PDFs are copied (hard-linked where possible) into docs/downloads/ before mkdocs runs, so
 mkdocs sees them as ordinary files of the site: the links on downloads/index.md and the other
@@ -18,6 +19,7 @@ share one, so the same content is rendered once per test session).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 from functools import lru_cache
@@ -37,8 +39,10 @@ FORMAT_VERSION = "1"  # bump when the engine's output changes for the same HTML
 def engine_fingerprint() -> str:
     from importlib.metadata import version
 
+    from .fonts import cut_faces_identity
+
     fonts = [f"{path}:{os.stat(path).st_size}:{int(os.stat(path).st_mtime)}" for path in FONT_FILES if os.path.exists(path)]
-    return "|".join([FORMAT_VERSION, version("weasyprint"), *fonts])
+    return "|".join([FORMAT_VERSION, version("weasyprint"), version("pypdf"), *fonts, cut_faces_identity()])
 
 
 def content_key(html: str) -> str:
@@ -75,6 +79,40 @@ class Cache:
         for entry in self.folder.glob("*.pdf"):
             if entry.stem not in wanted:
                 entry.unlink(missing_ok=True)
+
+
+class Memo:
+    """What each document's cache key was, by the inputs it is made from (catalog.memo_input):
+    after one village changed, the other villages' keys are looked up here instead of being
+    computed from their HTML. The memo lives in the cache folder, one file per profile."""
+
+    def __init__(self, cache: Cache, profile: str):
+        self.path = cache.folder / f"memo-{profile}.json"
+        try:
+            self.known: dict[str, str] = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+        self.used: dict[str, str] = {}
+
+    @staticmethod
+    def digest(inputs: str) -> str:
+        return hashlib.sha256((engine_fingerprint() + "\n" + inputs).encode("utf-8")).hexdigest()[:32]
+
+    def get(self, inputs: str) -> str | None:
+        key = self.known.get(self.digest(inputs))
+        if key:
+            self.used[self.digest(inputs)] = key
+        return key
+
+    def put(self, inputs: str, key: str) -> None:
+        self.used[self.digest(inputs)] = key
+
+    def save(self) -> None:
+        """Keep what this build used (the memo stays as big as the county)."""
+        if self.used != self.known:
+            temporary = self.path.with_name(self.path.name + f".tmp-{os.getpid()}")
+            temporary.write_text(json.dumps(self.used, sort_keys=True), "utf-8")
+            os.replace(temporary, self.path)
 
 
 def place(docs_dir: Path, files: dict[str, Path]) -> int:

@@ -48,19 +48,63 @@ def qr_cache_dir() -> Path:
 def card_view(knowledge: Knowledge, village_id: str, profile: str, routes: RouteTable) -> dict:
     view = village_view(knowledge, knowledge.villages[village_id], profile)
     url = routes.absolute_url("village", village_id)
+    # offices take a whole row (long names), short service numbers share one: 报警 110 | 火警 119
+    contact_rows = _pairs(view["contacts"])
+    people_left, people_right = _split_people(view, len(contact_rows))
     return {
         **view,
         "url": url,
         "qr": qr_svg(url) if url else None,
-        # offices take a whole row (long names), short service numbers share one: 报警 110 | 火警 119
-        "contact_rows": _pairs(view["contacts"]),
+        "contact_rows": contact_rows,
+        "stages": _by_stage(view["signals_named"]),
+        "now": "、".join(dict.fromkeys(s["kind"] for s in view["signals_named"] if s["stage"] == "立即转移")),
+        "other_risks": [r for r in view["risks"] if r["id"] not in {item["id"] for item in view["remember"]}],
+        "signs": _signs(view["risks"]),
+        # the phone list runs down the left column and on in the right one, then help and contacts
+        "people_left": people_left,
+        "people_right": people_right,
     }
+
+
+def _split_people(view: dict, contact_rows: int) -> tuple[list, list]:
+    """Where the phone list breaks so that the two columns end about level (in lines of 11 pt)."""
+    people = view["people"]
+    row, line, heading = 5.3, 4.7, 7.3  # mm: a row of a phone list, a line of text, a heading
+    heights = [row + line * ((len(p["role"]) + len(p["area"] or "") + (0 if view["roles_only"] else len(p["name"]) + 1)) // 17)
+               for p in people]
+    helped = sum(len(h["group"]) + len(str(h["count"])) + len(h["helper_name"]) + 4 for h in view["help"])
+    after = (heading + line * (helped // 22 + 1) if view["help"] else 0) + heading + row * contact_rows
+    best = min(range(len(people) + 1), key=lambda k: max(heading + sum(heights[:k]), sum(heights[k:]) + after))
+    return people[:best], people[best:]
+
+
+def _signs(risks: list[dict]) -> list[dict]:
+    """征兆, each text once (two landslide points usually share theirs), labelled by risk type, or
+    by type and place where one type has two texts."""
+    texts: dict[str, list[dict]] = {}
+    for risk in risks:
+        if risk["signs"]:
+            texts.setdefault(risk["signs"], []).append(risk)
+    labels = {text: "、".join(dict.fromkeys(r["type"] for r in group)) for text, group in texts.items()}
+    repeated = {label for label in labels.values() if list(labels.values()).count(label) > 1}
+    return [
+        {"label": f"{labels[text]}（{group[0]['place']}）" if labels[text] in repeated else labels[text], "text": text}
+        for text, group in texts.items()
+    ]
+
+
+def _by_stage(signals: list[dict]) -> list[dict]:
+    """One row per stage (准备转移, 立即转移, 解除警报) with its signals: packs tighter than a row each."""
+    stages: dict[str, dict] = {}
+    for signal in signals:
+        stages.setdefault(signal["stage"], {"stage": signal["stage"], "mark": signal["mark"], "signals": []})["signals"].append(signal)
+    return list(stages.values())
 
 
 def _pairs(contacts: list[dict]) -> list[tuple]:
     rows, short = [], []
     for contact in contacts:
-        if len(contact["name"]) > 6:
+        if len(contact["name"]) > 5:
             rows.append((contact, None))
         else:
             short.append(contact)

@@ -47,6 +47,8 @@ class Job:
     html: str
     stylesheets: tuple[str, ...]  # CSS texts; parsed once per worker and reused
     target: str
+    user_agent: str | None = None  # CSS text replacing WeasyPrint's HTML user-agent sheet (cards)
+    impose: bool = False  # cards put together from tiles, two to an A4 sheet (households.py, impose.py)
 
     @property
     def weight(self) -> int:
@@ -144,9 +146,21 @@ def _stylesheets(texts: tuple[str, ...]) -> list:
     return [parsed[text] for text in texts]
 
 
+def _html(job: Job):
+    """The HTML of a job; with the job's own user-agent sheet where it has one. WeasyPrint asks
+    the document for its user-agent sheets (HTML._ua_stylesheets, not a public API: should a
+    later WeasyPrint stop asking, its full sheet applies again, and the cards only get slower)."""
+    from weasyprint import HTML
+
+    html = HTML(string=job.html, url_fetcher=_state["fetcher"])
+    if job.user_agent:
+        sheet = _stylesheets((job.user_agent,))[0]
+        html._ua_stylesheets = lambda forms=False: [sheet]
+    return html
+
+
 def render_job(job: Job) -> JobResult:
     """Lay out and write one document; nothing reaches the cache unless it rendered cleanly."""
-    from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
     if not _state:
@@ -156,10 +170,13 @@ def render_job(job: Job) -> JobResult:
     started, cpu_started = time.perf_counter(), time.process_time()
     temporary = f"{job.target}.tmp-{os.getpid()}"
     try:
-        document = HTML(string=job.html, url_fetcher=_state["fetcher"]).render(
+        document = _html(job).render(
             stylesheets=_stylesheets(job.stylesheets), font_config=_state["fonts"], cache=_state["cache"]
         )
-        document.write_pdf(temporary, cache=_state["cache"])
+        if job.impose:
+            _write_cards(document, temporary, job)
+        else:
+            document.write_pdf(temporary, cache=_state["cache"])
         _check_warnings(job)
     except FatalURLFetchingError as err:
         Path(temporary).unlink(missing_ok=True)
@@ -171,19 +188,42 @@ def render_job(job: Job) -> JobResult:
     os.replace(temporary, job.target)
     pages = len(document.pages)
     del document
-    if job.weight >= HEAVY:  # a collection costs ~60 ms: worth it after a book, not after a card
-        _release_memory()
+    # after a book, a collection (~60 ms) and a trim; after a card, a trim only (a few ms): the
+    # heap of a worker that lays out hundreds of cards otherwise creeps from ~180 to ~250 MB
+    _release_memory(collect=job.weight >= HEAVY)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     return JobResult(job.name, job.key, pages, size, seconds, cpu, _peak_rss_kb())
 
 
-def _release_memory() -> None:
+def _write_cards(document, target: str, job: Job) -> None:
+    """Household cards: the tiles' heights from the layout (each tile ends with an anchor
+    end-<n>), then the cards put together two to a sheet (impose.py)."""
+    from .households import parse_composition
+    from .impose import CardTooLong, Tile, compose
+
+    ends = {name: (number, box[1]) for number, page in enumerate(document.pages) for name, box in page.anchors.items()}
+    tiles = []
+    while f"end-{len(tiles)}" in ends:
+        number, y = ends[f"end-{len(tiles)}"]
+        tiles.append(Tile(number, y * 0.75))  # CSS px to pt
+    data = document.write_pdf(cache=_state["cache"])
+    try:
+        spilled = [n for n, tile in enumerate(tiles) if tile.page != n]  # ran onto a second page
+        if spilled:
+            raise CardTooLong(spilled[0])
+        compose(data, Path(target), document.metadata.title or "", document.metadata.created, tiles, parse_composition(job.html))
+    except CardTooLong as err:
+        raise PrintError(f"《{job.name}》中有一户的明白卡内容太多（第 {err.args[0] + 1} 块），一张 A5 纸印不下：请精简这一户或它所在风险点的文字") from None
+
+
+def _release_memory(collect: bool) -> None:
     """Hand the memory of a finished layout back to the system: a 150-page handbook leaves
     hundreds of MB of freed heap behind that glibc would otherwise keep for the process."""
     import ctypes
     import gc
 
-    gc.collect()
+    if collect:
+        gc.collect()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc: nothing to do

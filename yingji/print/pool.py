@@ -1,8 +1,9 @@
 """Run render jobs in long-lived worker processes, one per core, with a progress bar.
 
-Big jobs are submitted first (the handbook before the village cards) so that no core sits
-idle at the end waiting for one big document. With a single job there is no point in
-a pool: it runs in one worker all the same, which keeps WeasyPrint out of the main process.
+Big jobs go first (the handbook before the village cards) so that no core sits idle at the
+end waiting for one big document, and never two of them at once (Feeder). With a single job
+there is no point in a pool: it runs in one worker all the same, which keeps WeasyPrint out
+of the main process.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
 from .engine import HEAVY, Job, JobResult, init_worker, render_job
 
@@ -29,22 +30,31 @@ def run_jobs(jobs: list[Job], *, progress: bool | None = None, on_result=None) -
     """
     if not jobs:
         return []
-    ordered = schedule(jobs)
     # forkserver: workers start from a clean process, never from a copy of a parent that may
-    # run threads (`yingji serve`) or hold the whole knowledge graph.
+    # run threads (`yingji serve`) or hold the whole knowledge graph. The fork server imports
+    # WeasyPrint once (~0.7 s of CPU); each worker is a fork of it, ready at once — which is
+    # most of the time of a build that re-renders one village.
     context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["yingji.print.engine", "weasyprint"])
     bar = _progress_bar(len(jobs), progress)
     results: dict[int, JobResult] = {}
-    pool = ProcessPoolExecutor(worker_count(len(jobs)), mp_context=context, initializer=init_worker)
+    workers = worker_count(len(jobs))
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker)
+    feeder = Feeder(jobs, workers + 1)
+    running: dict = {}
     try:
-        futures = {pool.submit(render_job, jobs[i]): i for i in ordered}
-        for future in as_completed(futures):
-            result = future.result()  # re-raises a worker's error
-            results[futures[future]] = result
-            if on_result:
-                on_result(result)
-            if bar:
-                bar.update(1)
+        while feeder or running:
+            for index in feeder.take(len(running)):
+                running[pool.submit(render_job, jobs[index])] = index
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                index = running.pop(future)
+                results[index] = result = future.result()  # re-raises a worker's error
+                feeder.finished(index)
+                if on_result:
+                    on_result(result)
+                if bar:
+                    bar.update(1)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         if bar:
@@ -52,24 +62,40 @@ def run_jobs(jobs: list[Job], *, progress: bool | None = None, on_result=None) -
     return [results[i] for i in range(len(jobs))]
 
 
-def schedule(jobs: list[Job]) -> list[int]:
-    """Order of submission: the books first but never two at once, the rest in catalog order.
+class Feeder:
+    """Which job goes to the workers next: books first but never two at once, the rest in
+    catalog order (a township's cards finish together).
 
-    A book's layout briefly takes ~260 MB in its worker; two at the same time would push the
-    stage over its memory budget. So the second book waits until the other worker has done a
-    share of the small documents, and no core sits idle at the end waiting for a big one.
-    The small ones keep their catalog order, so a township's cards finish together.
+    A book's layout takes ~330 MB in its worker for a while; two at the same time push the
+    stage over its memory budget. So while small documents remain, a second book waits until
+    the first is done: jobs are handed over a few at a time (`depth`: one per worker and one
+    queued), not all at once, so that the second book goes next when the first finishes.
     """
-    heavy = sorted((i for i in range(len(jobs)) if jobs[i].weight >= HEAVY), key=lambda i: -jobs[i].weight)
-    light = [i for i in range(len(jobs)) if jobs[i].weight < HEAVY]
-    if len(heavy) < 2 or not light:
-        return heavy + light
-    step = max(1, len(light) // len(heavy))
-    result = []
-    for n, index in enumerate(heavy):
-        result.append(index)
-        result += light[n * step : (n + 1) * step if n + 1 < len(heavy) else len(light)]
-    return result
+
+    def __init__(self, jobs: list[Job], depth: int):
+        self.heavy = sorted((i for i in range(len(jobs)) if jobs[i].weight >= HEAVY), key=lambda i: -jobs[i].weight)
+        self.light = [i for i in range(len(jobs)) if jobs[i].weight < HEAVY]
+        self.light.reverse()  # taken from the end
+        self.depth, self.book = depth, None
+
+    def __bool__(self) -> bool:
+        return bool(self.heavy or self.light)
+
+    def take(self, in_flight: int) -> list[int]:
+        taken = []
+        while self and in_flight + len(taken) < self.depth:
+            if self.heavy and (self.book is None or not self.light):
+                self.book = self.heavy.pop(0)
+                taken.append(self.book)
+            elif self.light:
+                taken.append(self.light.pop())
+            else:
+                break
+        return taken
+
+    def finished(self, index: int) -> None:
+        if index == self.book:
+            self.book = None
 
 
 def _progress_bar(total: int, progress):

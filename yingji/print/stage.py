@@ -1,6 +1,8 @@
 """The print stage: Knowledge → print HTML → PDFs in the cache → docs/downloads/.
 
-1. Every document of the route table becomes print HTML (Jinja2, in this process: fast).
+1. Every document of the route table becomes print HTML (Jinja2, in this process: fast), except
+   village cards and household cards whose inputs are unchanged since a build that printed
+   them: their key comes from the memo (cache.Memo), not from their HTML.
 2. Each HTML is hashed; documents whose hash is already in .cache/pdf/ are not laid out again.
 3. The rest go to long-lived WeasyPrint workers, one per core (pool.py, engine.py); a
    township's bundle is then assembled from its cached cards (bundle.py).
@@ -18,8 +20,8 @@ from ..content.knowledge import Knowledge
 from ..presentation.documents import Document
 from ..presentation.routes import RouteTable
 from .bundle import Bundles
-from .cache import Cache, bundle_key, content_key, place
-from .catalog import creation_date, document_html, stylesheets
+from .cache import Cache, Memo, bundle_key, content_key, place
+from .catalog import KINDS, creation_date, document_html, identity, memo_input, stylesheets, user_agent
 from .engine import Job, JobResult
 from .pool import run_jobs
 
@@ -55,19 +57,35 @@ def render_documents(
 ) -> PrintReport:
     report = PrintReport(documents=len(docs))
     started = time.perf_counter()
-    sources = {doc.path: (document_html(knowledge, doc, profile, routes), stylesheets(doc)) for doc in docs if not doc.parts}
-    keys = {path: content_key(html + "".join(css)) for path, (html, css) in sources.items()}
+    cache = Cache(root, cache_dir)
+    memo = Memo(cache, profile)
+    sources: dict[str, tuple[str, tuple[str, ...]]] = {}
+
+    def source(doc: Document) -> tuple[str, tuple[str, ...]]:
+        if doc.path not in sources:
+            sources[doc.path] = (document_html(knowledge, doc, profile, routes), stylesheets(doc))
+        return sources[doc.path]
+
+    keys: dict[str, str] = {}
+    for doc in docs:
+        if doc.parts:
+            continue
+        inputs = memo_input(knowledge, doc, profile, routes)
+        known = memo.get(inputs) if inputs is not None else None
+        keys[doc.path] = known or content_key(identity(*source(doc), doc))
+        if inputs is not None and not known:
+            memo.put(inputs, keys[doc.path])
     for doc in docs:
         if doc.parts:
             keys[doc.path] = bundle_key(doc.title, [keys[part] for part in doc.parts])
-    report.seconds["html"] = time.perf_counter() - started
-
-    cache = Cache(root, cache_dir)
     jobs = [
-        Job(doc.title, keys[doc.path], *sources[doc.path], str(cache.path(keys[doc.path])))
+        Job(doc.title, keys[doc.path], *source(doc), str(cache.path(keys[doc.path])), user_agent(doc), KINDS[doc.kind].impose)
         for doc in docs
         if not doc.parts and not cache.has(keys[doc.path])
     ]
+    memo.save()
+    report.seconds["html"] = time.perf_counter() - started
+
     bundles = Bundles(docs, keys, cache, creation_date())
     if jobs:
         started = time.perf_counter()

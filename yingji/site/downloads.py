@@ -13,6 +13,7 @@ from .context import SiteContext
 GROUPS = (
     ("培训资料", ("handbook", "exam-prep", "matrix")),
     ("模拟试卷（样卷）", ("paper", "paper-key")),
+    ("受威胁住户防灾避险明白卡（内部版）", ("households",)),  # the internal build only (documents.py)
 )
 
 

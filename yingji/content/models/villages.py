@@ -4,15 +4,21 @@ A village plan is what a village cadre acts on: who watches which risk point, wh
 means what and who gives it, which route leads to which shelter, who helps whom. Ids of
 people, risks, routes and shelters are local to the village file; the village id is unique
 in the whole project. Consistency inside a village (routes end at a shelter, shelters hold
-the people threatened, every risk has a responsible person …) is checked in
-yingji/content/villagecheck.py so that every error can point at its line.
+the people threatened, every risk has a responsible person, the counts agree with the list of
+threatened households …) is checked in yingji/content/villagecheck.py so that every error can
+point at its line.
+
+The threatened households (受威胁住户: head, members, address, phone, the risks they face) are
+personal data: only the internal build shows them (their 防灾避险明白卡); the public build shows
+their counts (presentation/privacy.py).
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, NonNegativeInt, PositiveInt
+from pydantic import AfterValidator, Field, NonNegativeInt, PositiveInt
+from pydantic_core import PydanticCustomError
 
 from .base import Date, Model, PersonalPhone, Phone, Slug, Text, choice_or_other
 
@@ -32,8 +38,10 @@ EVACUATION_RISKS = frozenset({"山洪", "洪涝", "地质灾害", "森林火灾"
 SIGNAL_KINDS = ("锣", "口哨", "手摇报警器", "高音喇叭", "应急广播", "微信群", "电话", "短信", "敲门入户")
 SignalKind = choice_or_other("信号", SIGNAL_KINDS)
 SignalStage = Literal["准备转移", "立即转移", "解除警报"]
-HELP_GROUPS = ("老年人", "独居老人", "儿童", "留守儿童", "病人", "残疾人", "孕妇")
+HELP_GROUPS = ("老年人", "独居老人", "儿童", "留守儿童", "病人", "残疾人", "孕妇", "行动不便")
 HelpGroup = choice_or_other("帮扶对象", HELP_GROUPS)
+AGE_GROUPS = ("儿童", "成年", "老年")
+AgeGroup = Literal["儿童", "成年", "老年"]
 
 
 class Township(Model):
@@ -146,6 +154,39 @@ class Contact(Model):
     note: str | None = None
 
 
+SEPARATORS = "、，,（）()\n"  # the 家庭成员 cell of the workbook: 王大山（老年，行动不便）、李小花（成年）
+
+
+def _one_word(value: str) -> str:
+    if any(char in value for char in SEPARATORS):
+        raise PydanticCustomError(
+            "member_word", "不能含“、”“，”、括号或换行（填报表“家庭成员”一格用它们分隔人和情况），实际为 “{value}”", {"value": value}
+        )
+    return value
+
+
+class Member(Model):
+    """One person of a threatened household (no sex, no exact age: what the card needs only)."""
+
+    name: Annotated[Text, AfterValidator(_one_word)]
+    age: AgeGroup  # 年龄段
+    # 需帮扶转移的情况, in the words of the village's help list
+    needs: list[Annotated[HelpGroup, AfterValidator(_one_word)]] = []
+
+
+class Household(Model):
+    """A threatened household (受威胁住户): who lives there, where, and what threatens it."""
+
+    id: Slug  # local to the village; the card's 编号
+    head: Text  # 户主: one of the members
+    group: Text  # 村民小组或网格, e.g. 二组
+    address: Text
+    phone: PersonalPhone | None = None  # personal: the internal build only
+    members: list[Member] = Field(min_length=1)  # everyone living there, the head included
+    risks: list[Slug] = Field(min_length=1)  # risk ids: a household may face more than one
+    note: str | None = None  # 本户注意事项
+
+
 class Village(Model):
     id: Slug
     name: Text
@@ -158,6 +199,7 @@ class Village(Model):
     population: PositiveInt
     groups: PositiveInt  # 村民小组 (村) or 网格 (社区)
     cards_issued: NonNegativeInt | None = None  # 明白卡已发放户数
+    updated: Date | None = None  # 资料日期: set by `yingji import-villages` when the village changes
     plan: VillagePlan = VillagePlan()
     people: list[Person] = Field(min_length=1)
     risks: list[Risk] = Field(min_length=1)
@@ -168,6 +210,9 @@ class Village(Model):
     supplies: list[Supply] = []
     team: Team | None = None
     contacts: list[Contact] = []
+    # 受威胁住户: when listed, every risk's household and people counts and every help count
+    # must agree with the list (villagecheck.py)
+    threatened_households: list[Household] = []
 
     @property
     def threatened(self) -> int:
