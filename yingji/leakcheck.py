@@ -107,11 +107,9 @@ def _text_of(path: Path) -> str | None:
 
 
 def _unescape_json(text: str) -> str:
-    """JSON's \\u738b → 王 (search indexes escape every Chinese character)."""
-    try:
-        return text.encode("latin-1", "backslashreplace").decode("unicode_escape")
-    except UnicodeDecodeError:  # a lone backslash: the slow way
-        return ESCAPED.sub(lambda match: chr(int(match.group(1), 16)), text)
+    """JSON's \\u738b → 王 (search indexes escape every Chinese character). Only \\uXXXX is
+    decoded: other backslashes (a regex in a script) stay as they are."""
+    return ESCAPED.sub(lambda match: chr(int(match.group(1), 16)), text)
 
 
 def pdf_text(path: Path) -> str:
