@@ -22,7 +22,14 @@ def assemble(title: str, parts: list[tuple[str, Path]], target: Path, created: s
         first = len(writer.pages)
         writer.append(str(path), import_outline=False)
         writer.add_outline_item(label, first)
-    info = {"/Title": title, "/Producer": "yingji (pypdf)"}
+    save(writer, target, title, "yingji (pypdf)", created)
+    return target.stat().st_size
+
+
+def save(writer: PdfWriter, target: Path, title: str, producer: str, created: str | None) -> None:
+    """Write with title and dates (SOURCE_DATE_EPOCH's, for identical bytes) via a temporary file,
+    so a reader never sees half a PDF."""
+    info = {"/Title": title, "/Producer": producer}
     if created:
         stamp = "D:" + created.replace("-", "").replace(":", "").replace("T", "").rstrip("Z") + "Z"
         info.update({"/CreationDate": stamp, "/ModDate": stamp})
@@ -31,7 +38,6 @@ def assemble(title: str, parts: list[tuple[str, Path]], target: Path, created: s
     with open(temporary, "wb") as handle:
         writer.write(handle)
     os.replace(temporary, target)
-    return target.stat().st_size
 
 
 class Bundles:

@@ -15,12 +15,13 @@ bottom edges, 5 mm in from the paper's edge (office printers clip about 4 mm). C
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
+
+from .bundle import save
 
 MM = 72 / 25.4
 SHEET = (297 * MM, 210 * MM)  # A4 landscape, in pt
@@ -116,13 +117,5 @@ def compose(source: bytes, target: Path, title: str, created: str | None, tiles:
         content.set_data(b"".join(draw) + cut_marks())
         sheet[NameObject("/Contents")] = writer._add_object(content.flate_encode())
         sheet[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): names})
-    info = {"/Title": title, "/Producer": "yingji (WeasyPrint, pypdf)"}
-    if created:
-        stamp = "D:" + created.replace("-", "").replace(":", "").replace("T", "").rstrip("Z") + "Z"
-        info.update({"/CreationDate": stamp, "/ModDate": stamp})
-    writer.add_metadata(info)
-    temporary = target.with_name(target.name + f".tmp-{os.getpid()}")
-    with open(temporary, "wb") as handle:
-        writer.write(handle)
-    os.replace(temporary, target)
+    save(writer, target, title, "yingji (WeasyPrint, pypdf)", created)
     return len(writer.pages)
