@@ -45,6 +45,7 @@ def test_every_sample_village_has_a_card_of_one_page_under_400_kb(built_site, kn
                        f"资料日期{village.updated.isoformat()}", f"版本{village_version(village)}", "第1页/共1页"):
             assert phrase in text, (card.name, phrase)
         assert "待填写" not in text  # an unknown number gets a line to write it on
+        assert "监测监测" not in text  # a monitor known by role only reads 监测员, not 监测 监测员
 
 
 def test_card_type_sizes_and_margins_read_back_from_the_pdf(built_site, knowledge):
