@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import pytest
 import yaml
 
 from yingji.content import load_knowledge
@@ -19,16 +18,6 @@ from yingji.presentation.villages import village_view
 from yingji.site.navigation import footer_facts
 
 from conftest import FIXTURES, REPO, all_pages, copy_project, routes_for
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge(REPO)[0]
-
-
-@pytest.fixture(scope="module")
-def routes(knowledge):
-    return routes_for(knowledge)
 
 
 def test_a_long_law_gets_one_page_per_chapter_named_by_the_chapter_number(knowledge):
