@@ -53,7 +53,8 @@ def enter(page, query: str, how: str = "type") -> None:
 def wait_for_results(page, query: str, timeout: float = 15000) -> None:
     page.wait_for_function(
         "([box, item, q]) => document.querySelector(box).value === q && "
-        "document.querySelectorAll(item).length > 0",
+        "document.querySelectorAll(item).length > 0 && "
+        "document.querySelector('.md-search-result__list').getAttribute('data-yj-query') === q",
         arg=[BOX, ITEM, query],
         timeout=timeout,
     )

@@ -302,6 +302,7 @@
 
   function render(found, value) {
     list.innerHTML = "";
+    list.setAttribute("data-yj-query", value);  // which text these results answer (tests wait for it)
     if (!found.groups.length) {
       meta.textContent = "没有找到符合条件的结果";
       return;
