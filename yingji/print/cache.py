@@ -32,7 +32,7 @@ FONT_FILES = (
     "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
 )
-FORMAT_VERSION = "1"  # bump when the engine's output changes for the same HTML
+FORMAT_VERSION = "2"  # bump when the engine's output changes for the same HTML
 
 
 @lru_cache(maxsize=None)
@@ -42,7 +42,7 @@ def engine_fingerprint() -> str:
     from .fonts import cut_faces_identity
 
     fonts = [f"{path}:{os.stat(path).st_size}:{int(os.stat(path).st_mtime)}" for path in FONT_FILES if os.path.exists(path)]
-    return "|".join([FORMAT_VERSION, version("weasyprint"), version("pypdf"), *fonts, cut_faces_identity()])
+    return "|".join([FORMAT_VERSION, version("weasyprint"), version("pikepdf"), *fonts, cut_faces_identity()])
 
 
 def content_key(html: str) -> str:

@@ -117,6 +117,7 @@ def init_worker() -> None:
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
+    from . import speedups
     from .fonts import allowed_font_file
 
     class OfflineFetcher(URLFetcher):
@@ -132,6 +133,7 @@ def init_worker() -> None:
     logger.addHandler(handler)
     logger.setLevel(logging.WARNING)
     logger.propagate = False
+    speedups.apply()
     _state.update(fonts=FontConfiguration(), cache={}, warnings=handler, fetcher=OfflineFetcher(fail_on_errors=True))
 
 
