@@ -3,12 +3,15 @@ PDFs, one page for every sample village, a 续 page for a village that does not 
 
 from __future__ import annotations
 
+import base64
+import io
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
 import segno
+from PIL import Image
 from pypdf import PdfReader
 
 from yingji.content import load_knowledge
@@ -121,7 +124,12 @@ def test_the_qr_code_encodes_the_village_page(knowledge):
     view = card_view(knowledge, village.id, "public", routes_for(knowledge, site_url="https://yingji.example.gov.cn/"))
     url = f"https://yingji.example.gov.cn/villages/{village.township}/{village.id}.html"
     assert view["url"] == url
-    assert str(view["qr"]) == segno.make(url, error="m", micro=False).svg_inline(border=0, omitsize=True, dark="#000")
+    source = re.search(r'src="data:image/png;base64,([^"]+)"', str(view["qr"])).group(1)
+    picture = Image.open(io.BytesIO(base64.b64decode(source))).convert("1")
+    modules = segno.make(url, error="m", micro=False).matrix  # one pixel per module, dark = 0
+    assert picture.size == (len(modules), len(modules))
+    assert [[picture.getpixel((x, y)) == 0 for x in range(picture.width)] for y in range(picture.height)] == \
+        [[bool(dark) for dark in row] for row in modules]
     assert card_view(knowledge, village.id, "public", routes_for(knowledge))["qr"] is None
 
 
