@@ -1,42 +1,47 @@
 """A township's bundle: its village cards, one after the other, in one PDF for printing in one go.
 
-The bundle is assembled from the cached card PDFs with pypdf, not laid out again: after one
-village changes, only its card is rendered and the bundle is re-assembled in a fraction of a
+The bundle is assembled from the cached card PDFs with pikepdf (qpdf), not laid out again: after
+one village changes, only its card is rendered and the bundle is re-assembled in a fraction of a
 second (laying out the township's 20 cards again would take seconds). The price is size: each
-card keeps its own font subset, so a bundle weighs about the sum of its cards.
+card keeps its own font subset, so a bundle weighs about the sum of its cards. qpdf copies the
+cards' objects without parsing their streams: 26 bundles of a 500-village county take about
+1.5 s of CPU (pypdf, before: about 8 s, in the process that also feeds the workers).
 """
 
 from __future__ import annotations
 
 import os
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
-from pypdf import PdfWriter
+import pikepdf
 
 
 def assemble(title: str, parts: list[tuple[str, Path]], target: Path, created: str | None) -> int:
     """Concatenate (bookmark title, pdf) in order into target, with one bookmark per part."""
-    writer = PdfWriter()
-    for label, path in parts:
-        first = len(writer.pages)
-        writer.append(str(path), import_outline=False)
-        writer.add_outline_item(label, first)
-    save(writer, target, title, "yingji (pypdf)", created)
+    with ExitStack() as sources, pikepdf.new() as bundle:
+        with bundle.open_outline() as outline:
+            for label, path in parts:
+                first = len(bundle.pages)
+                # the card must stay open until the bundle is written: qpdf copies its streams then
+                bundle.pages.extend(sources.enter_context(pikepdf.open(path)).pages)
+                outline.root.append(pikepdf.OutlineItem(label, first))
+        save(bundle, target, title, "yingji (pikepdf)", created)
     return target.stat().st_size
 
 
-def save(writer: PdfWriter, target: Path, title: str, producer: str, created: str | None) -> None:
+def save(pdf: pikepdf.Pdf, target: Path, title: str, producer: str, created: str | None) -> None:
     """Write with title and dates (SOURCE_DATE_EPOCH's, for identical bytes) via a temporary file,
     so a reader never sees half a PDF."""
-    info = {"/Title": title, "/Producer": producer}
+    info = {"/Title": pikepdf.String(title), "/Producer": pikepdf.String(producer)}
     if created:
         stamp = "D:" + created.replace("-", "").replace(":", "").replace("T", "").rstrip("Z") + "Z"
-        info.update({"/CreationDate": stamp, "/ModDate": stamp})
-    writer.add_metadata(info)
+        info.update({"/CreationDate": pikepdf.String(stamp), "/ModDate": pikepdf.String(stamp)})
+    pdf.docinfo = pdf.make_indirect(pikepdf.Dictionary(info))
     temporary = target.with_name(target.name + f".tmp-{os.getpid()}")
-    with open(temporary, "wb") as handle:
-        writer.write(handle)
+    # deterministic_id: the file identifier from the contents, so the same cards give the same bytes
+    pdf.save(temporary, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     os.replace(temporary, target)
 
 

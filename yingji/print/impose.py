@@ -18,8 +18,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
+import pikepdf
 
 from .bundle import save
 
@@ -73,49 +72,36 @@ def cut_marks() -> bytes:
     ).encode("ascii")
 
 
-def _form(writer: PdfWriter, page, height: float) -> object:
-    """The top `height` pt of a page as a form XObject of `writer` (an indirect reference)."""
-    contents = page["/Contents"].get_object()
-    if isinstance(contents, ArrayObject):  # several streams: join them (WeasyPrint writes one)
-        stream = DecodedStreamObject()
-        stream.set_data(b"\n".join(part.get_object().get_data() for part in contents))
-    else:
-        stream = contents.clone(writer)
+def _form(writer: pikepdf.Pdf, page: pikepdf.Page, height: float) -> pikepdf.Object:
+    """The top `height` pt of a tile page as a form XObject of `writer`."""
+    form = writer.copy_foreign(page.as_form_xobject())
     x0, _, x1, top = (float(v) for v in page.mediabox)
-    stream.update({
-        NameObject("/Type"): NameObject("/XObject"),
-        NameObject("/Subtype"): NameObject("/Form"),
-        NameObject("/BBox"): ArrayObject(FloatObject(v) for v in (x0, top - height - 1, x1, top)),
-        NameObject("/Resources"): page["/Resources"].clone(writer),
-    })
-    return writer._add_object(stream)
+    form.BBox = pikepdf.Array([x0, top - height - 1, x1, top])
+    return form
 
 
 def compose(source: bytes, target: Path, title: str, created: str | None, tiles: list[Tile],
             cards: list[tuple[int, ...]]) -> int:
     """Write the cards (each a tuple of tile numbers) two to a sheet into `target`; returns the
     number of sheets."""
-    reader = PdfReader(io.BytesIO(source))
-    writer = PdfWriter()
-    pages = reader.pages
-    forms: dict[int, object] = {}
-    top = float(pages[0].mediabox[3]) if len(pages) else 0.0
-    placed = halves(cards, tiles)
-    for first in range(0, len(placed), 2):
-        sheet = writer.add_blank_page(*SHEET)
-        names = DictionaryObject()
-        draw = []
-        for side, half in enumerate(placed[first:first + 2]):
-            for tile, y in half:
-                if tile not in forms:
-                    forms[tile] = _form(writer, pages[tiles[tile].page], tiles[tile].height)
-                names[NameObject(f"/T{tile}")] = forms[tile]
-                x = side * HALF + MARGIN
-                dy = SHEET[1] - TOP - y - top  # the tile page's top goes to TOP + y below the sheet's top
-                draw.append(f"q 1 0 0 1 {x:.2f} {dy:.2f} cm /T{tile} Do Q\n".encode("ascii"))
-        content = DecodedStreamObject()
-        content.set_data(b"".join(draw) + cut_marks())
-        sheet[NameObject("/Contents")] = writer._add_object(content.flate_encode())
-        sheet[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): names})
-    save(writer, target, title, "yingji (WeasyPrint, pypdf)", created)
-    return len(writer.pages)
+    with pikepdf.open(io.BytesIO(source)) as reader, pikepdf.new() as writer:
+        pages = reader.pages
+        forms: dict[int, pikepdf.Object] = {}
+        top = float(pages[0].mediabox[3]) if len(pages) else 0.0
+        placed = halves(cards, tiles)
+        for first in range(0, len(placed), 2):
+            names = pikepdf.Dictionary()
+            draw = []
+            for side, half in enumerate(placed[first:first + 2]):
+                for tile, y in half:
+                    if tile not in forms:
+                        forms[tile] = _form(writer, pages[tiles[tile].page], tiles[tile].height)
+                    names[f"/T{tile}"] = forms[tile]
+                    x = side * HALF + MARGIN
+                    dy = SHEET[1] - TOP - y - top  # the tile page's top goes to TOP + y below the sheet's top
+                    draw.append(f"q 1 0 0 1 {x:.2f} {dy:.2f} cm /T{tile} Do Q\n".encode("ascii"))
+            sheet = writer.add_blank_page(page_size=SHEET)
+            sheet.obj.Contents = writer.make_stream(b"".join(draw) + cut_marks())
+            sheet.obj.Resources = pikepdf.Dictionary(XObject=names)
+        save(writer, target, title, "yingji (WeasyPrint, pikepdf)", created)
+        return len(writer.pages)
