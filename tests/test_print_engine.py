@@ -69,8 +69,10 @@ def test_two_books_are_never_laid_out_at_once_while_cards_remain():
     assert feeder.take(2) == [4]  # a card, not the second book: the first is still being laid out
     feeder.finished(3)
     assert feeder.take(2) == [1]  # the first book is done: the second goes next
-    assert feeder.take(3) == [] and feeder
-    feeder.finished(2)
-    assert feeder.take(2) == [5] and not feeder
+    # no book waits any more: cards are handed over twice as deep (the pool feeds idle workers
+    # itself while this process assembles a bundle)
+    assert feeder.take(3) == [5] and not feeder
+    many = Feeder([sized(10)] * 10, depth=3)
+    assert many.take(0) == [0, 1, 2, 3, 4, 5]
     only_books = Feeder([sized(HEAVY), sized(HEAVY)], depth=3)
     assert only_books.take(0) == [0, 1]  # nothing else to do: both at once

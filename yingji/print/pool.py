@@ -82,8 +82,11 @@ class Feeder:
         return bool(self.heavy or self.light)
 
     def take(self, in_flight: int) -> list[int]:
+        # once no book waits, hand over more: the pool's own thread then feeds an idle worker
+        # while this process is busy (assembling a bundle) instead of leaving it waiting
+        limit = self.depth if self.heavy else 2 * self.depth
         taken = []
-        while self and in_flight + len(taken) < self.depth:
+        while self and in_flight + len(taken) < limit:
             if self.heavy and (self.book is None or not self.light):
                 self.book = self.heavy.pop(0)
                 taken.append(self.book)
