@@ -22,6 +22,25 @@ def worker_count(jobs: int) -> int:
     return max(1, min(len(os.sched_getaffinity(0)), jobs))
 
 
+def _context():
+    """forkserver: workers start from a clean process, never from a copy of a parent that may
+    run threads (`yingji serve`) or hold the whole knowledge graph. The fork server imports
+    WeasyPrint once (~0.7 s of CPU); each worker is a fork of it, ready at once — which is
+    most of the time of a build that re-renders one village."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["yingji.print.engine", "weasyprint"])
+    return context
+
+
+def start_early() -> None:
+    """Start the fork server now: it imports WeasyPrint on the other core while this process
+    still writes print HTML, instead of after it (about half a second of a one-village build)."""
+    from multiprocessing import forkserver
+
+    _context()
+    forkserver.ensure_running()
+
+
 def run_jobs(jobs: list[Job], *, progress: bool | None = None, on_result=None) -> list[JobResult]:
     """Render all jobs; results in the order of `jobs`. The first failure stops the batch.
 
@@ -30,12 +49,7 @@ def run_jobs(jobs: list[Job], *, progress: bool | None = None, on_result=None) -
     """
     if not jobs:
         return []
-    # forkserver: workers start from a clean process, never from a copy of a parent that may
-    # run threads (`yingji serve`) or hold the whole knowledge graph. The fork server imports
-    # WeasyPrint once (~0.7 s of CPU); each worker is a fork of it, ready at once — which is
-    # most of the time of a build that re-renders one village.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["yingji.print.engine", "weasyprint"])
+    context = _context()
     bar = _progress_bar(len(jobs), progress)
     results: dict[int, JobResult] = {}
     workers = worker_count(len(jobs))

@@ -23,7 +23,7 @@ from .bundle import Bundles
 from .cache import Cache, Memo, bundle_key, content_key, place
 from .catalog import KINDS, creation_date, document_html, identity, memo_input, stylesheets, user_agent
 from .engine import Job, JobResult
-from .pool import run_jobs
+from .pool import run_jobs, start_early
 
 @dataclass
 class PrintReport:
@@ -67,6 +67,7 @@ def render_documents(
         return sources[doc.path]
 
     keys: dict[str, str] = {}
+    workers_started = False
     for doc in docs:
         if doc.parts:
             continue
@@ -75,6 +76,9 @@ def render_documents(
         keys[doc.path] = known or content_key(identity(*source(doc), doc))
         if inputs is not None and not known:
             memo.put(inputs, keys[doc.path])
+        if not workers_started and not cache.has(keys[doc.path]):
+            start_early()  # something will be laid out: the workers' start overlaps the rest of the HTML
+            workers_started = True
     for doc in docs:
         if doc.parts:
             keys[doc.path] = bundle_key(doc.title, [keys[part] for part in doc.parts])
