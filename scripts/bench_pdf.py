@@ -147,6 +147,27 @@ def timed(root: Path, profile: str, select=None, cache_name: str | None = None) 
     }
 
 
+def timed_in_new_process(root: Path) -> dict:
+    """The internal build's PDF stage as `yingji build` runs it after an edit: in a new process,
+    which starts its own fork server and workers (this process has them running already)."""
+    import json
+    import subprocess
+
+    load = os.getloadavg()[0]
+    out = subprocess.run([sys.executable, __file__, "--stage-in", str(root)], capture_output=True, text=True, check=True).stdout
+    figures = json.loads(out.splitlines()[-1])
+    report = type("Report", (), {"rendered": figures["rendered"], "seconds": figures["steps"]})
+    return {"seconds": figures["seconds"], "report": report, "load": (load + os.getloadavg()[0]) / 2}
+
+
+def stage_in_new_process(root: Path) -> int:
+    import json
+
+    run = timed(root, "internal")
+    print(json.dumps({"seconds": run["seconds"], "rendered": run["report"].rendered, "steps": run["report"].seconds}))
+    return 0
+
+
 def change_one_village(root: Path) -> str:
     path = sorted((root / "content" / "villages").rglob("*.yml"))[0]
     data = yaml.safe_load(path.read_text("utf-8"))
@@ -178,7 +199,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--villages", type=int, default=500)
     parser.add_argument("--households", type=int, default=20, help="受威胁住户数（每个村）")
+    parser.add_argument("--stage-in", type=Path, help=argparse.SUPPRESS)  # one run of the stage, in a new process
     args = parser.parse_args()
+    if args.stage_in:
+        return stage_in_new_process(args.stage_in)
     with tempfile.TemporaryDirectory(prefix="yingji-bench-pdf-") as folder:
         root = Path(folder)
         make_county(root, args.villages, args.households)
@@ -199,7 +223,7 @@ def main() -> int:
         homes_run = timed(root, "internal", lambda d: d.kind == "households")
         rest = timed(root, "internal")
         changed = change_one_village(root)
-        again = timed(root, "internal")
+        again = timed_in_new_process(root)
         another_home(root)
         moved = timed(root, "internal")
 
