@@ -76,3 +76,31 @@ def test_two_books_are_never_laid_out_at_once_while_cards_remain():
     assert many.take(0) == [0, 1, 2, 3, 4, 5]
     only_books = Feeder([sized(HEAVY), sized(HEAVY)], depth=3)
     assert only_books.take(0) == [0, 1]  # nothing else to do: both at once
+
+
+def test_workers_leave_no_font_folder_behind(tmp_path):
+    """WeasyPrint copies @font-face files into a temporary folder per worker (8 MB with the cut
+    faces); pool workers exit without collecting it, so the engine removes it on the way out."""
+    import os
+    import subprocess
+    import sys
+
+    from yingji.print.fonts import font_faces_css
+
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    css = font_faces_css() + 'html { font-family: "Noto Serif CJK SC Print"; }'
+    script = (
+        "import sys\n"
+        "from yingji.print.engine import Job\n"
+        "from yingji.print.pool import run_jobs\n"
+        "if __name__ == '__main__':\n"
+        f"    jobs = [Job('测试{{}}'.format(n), 'k', '<p>应急管理</p>', ({css!r},), {str(tmp_path)!r} + f'/out{{n}}.pdf') for n in range(3)]\n"
+        "    print(sum(r.pages for r in run_jobs(jobs, progress=False)))\n"
+    )
+    (tmp_path / "run.py").write_text(script, "utf-8")
+    done = subprocess.run([sys.executable, str(tmp_path / "run.py")], capture_output=True, text=True,
+                          env={**os.environ, "TMPDIR": str(temporary)}, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "3"
+    assert not list(temporary.glob("weasyprint-*"))
