@@ -78,17 +78,21 @@ def test_two_books_are_never_laid_out_at_once_while_cards_remain():
     assert only_books.take(0) == [0, 1]  # nothing else to do: both at once
 
 
-def test_workers_leave_no_font_folder_behind(tmp_path):
+def test_workers_leave_no_font_folder_behind(tmp_path, request):
     """WeasyPrint copies @font-face files into a temporary folder per worker (8 MB with the cut
     faces); pool workers exit without collecting it, so the engine removes it on the way out."""
     import os
+    import shutil
     import subprocess
     import sys
+    import tempfile
+    from pathlib import Path
 
     from yingji.print.fonts import font_faces_css
 
-    temporary = tmp_path / "tmp"
-    temporary.mkdir()
+    # a short TMPDIR of its own: the fork server puts its socket there (AF_UNIX paths are short)
+    temporary = Path(tempfile.mkdtemp(prefix="yj-", dir="/tmp"))
+    request.addfinalizer(lambda: shutil.rmtree(temporary, ignore_errors=True))
     css = font_faces_css() + 'html { font-family: "Noto Serif CJK SC Print"; }'
     script = (
         "import sys\n"
