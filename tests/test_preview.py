@@ -262,6 +262,20 @@ def test_serve_takes_the_next_port_and_says_where_it_is_in_chinese(minimal_proje
     assert not english, english
 
 
+def test_a_kill_during_the_first_build_stops_the_preview_cleanly(minimal_project):
+    # The SIGTERM handler is in place before anything is announced: CI once killed a preview in the
+    # moment between "预览：http://…" and the handler, and it died of the signal (exit -15).
+    process = serve_command(minimal_project, "--no-pdf")
+    lines: list[str] = []
+    try:
+        read_until(process, "正在生成", lines)
+    finally:
+        process.terminate()
+        rest, _ = process.communicate(timeout=60)
+    lines += rest.splitlines()
+    assert process.returncode == 0 and lines[-1] == "预览已停止。", lines
+
+
 def test_the_internal_preview_stays_on_this_machine(minimal_project):
     result = subprocess.run([sys.executable, "-m", "yingji.cli", "--root", str(minimal_project), "serve", "--profile", "internal",
                              "--host", "0.0.0.0"], capture_output=True, text=True, cwd=REPO, timeout=120)

@@ -38,19 +38,12 @@ def serve(root: Path, port: int, profile: str = "public", *, host: str = "127.0.
         return 1
     if busy:
         console.plain(f"端口 {busy[0]} 已被占用（也许另一个预览还开着），改用端口 {server.server_port}。")
-    server.start()
-    label = PROFILE_NAMES[profile]
-    console.plain(f"正在生成{label}网站（第一次较慢，之后每次保存只更新改动的页面）……")
-    build = preview.start()
-    size = f"{len(build.pages)} 个页面，用时 {build.seconds:.1f} 秒；" if build else ""
-    console.line(f"{label}预览：{_address(host, server.server_port)}（{size}改动内容并保存后自动刷新，按 Ctrl+C 停止）")
-    for line in _colleagues(host, server.server_port):
-        console.plain(line)
-    if profile == "internal":
-        console.plain("内部版预览：含个人姓名和完整电话，只在本机（127.0.0.1）查看，不要把这个地址开放给别人。")
     if threading.current_thread() is threading.main_thread():
+        # Before the address is shown: a `kill` right after it must stop the preview like Ctrl+C.
         signal.signal(signal.SIGTERM, _stop)
+    server.start()
     try:
+        _announce(console, preview, profile, host, server.server_port)
         threading.Event().wait()
     except (KeyboardInterrupt, SystemExit):
         console.plain("预览已停止。")
@@ -59,6 +52,19 @@ def serve(root: Path, port: int, profile: str = "public", *, host: str = "127.0.
         server.shutdown()
         server.server_close()
     return 0
+
+
+def _announce(console: Console, preview: Preview, profile: str, host: str, port: int) -> None:
+    """Build once, then say where the preview is and who may open it."""
+    label = PROFILE_NAMES[profile]
+    console.plain(f"正在生成{label}网站（第一次较慢，之后每次保存只更新改动的页面）……")
+    build = preview.start()
+    size = f"{len(build.pages)} 个页面，用时 {build.seconds:.1f} 秒；" if build else ""
+    console.line(f"{label}预览：{_address(host, port)}（{size}改动内容并保存后自动刷新，按 Ctrl+C 停止）")
+    for line in _colleagues(host, port):
+        console.plain(line)
+    if profile == "internal":
+        console.plain("内部版预览：含个人姓名和完整电话，只在本机（127.0.0.1）查看，不要把这个地址开放给别人。")
 
 
 def _stop(signum, frame):
