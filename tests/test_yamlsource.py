@@ -34,6 +34,21 @@ def test_every_value_and_key_keeps_its_line_and_column(tmp_path):
     assert str(doc.location(("units", 0, "missing"))) == "content/f.yml:2:5"
 
 
+def test_a_loaded_file_keeps_neither_its_data_nor_its_node_tree_but_still_says_where(tmp_path):
+    # A county of 500 villages kept 250 MB of node trees and a second copy of its data; now the
+    # tree is composed again from the text when a message needs a position.
+    from yingji.content.kinds import kind_for
+    from yingji.content.load import load_file
+    from yingji.diagnostics import Collector
+
+    path = tmp_path / "glossary.yml"
+    path.write_bytes((Path(__file__).parent.parent / "content" / "glossary.yml").read_bytes())
+    loaded = load_file(path, "content/glossary.yml", kind_for("content", "glossary.yml"), Collector())
+    assert loaded is not None and loaded.doc.data is None and loaded.doc._root is None
+    assert str(loaded.location("terms", 0, "definition")) == "content/glossary.yml:5:17"
+    assert loaded.doc._root is not None  # composed once, for the message, and kept for the next
+
+
 def test_duplicate_keys_are_errors(tmp_path):
     with pytest.raises(SourceError, match="重复"):
         read(tmp_path, "a: 1\na: 2\n")

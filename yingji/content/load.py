@@ -10,7 +10,7 @@ import difflib
 import gc
 import json
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -25,7 +25,7 @@ from .yamlsource import SourceDoc, SourceError, read_source
 @dataclass(frozen=True)
 class LoadedFile:
     kind: ContentKind
-    doc: SourceDoc  # raw data with positions, for cross-reference errors
+    doc: SourceDoc  # where each value is written, for cross-reference errors (the data is in model)
     model: BaseModel
 
     def location(self, *path) -> Location:
@@ -110,7 +110,7 @@ def _load(path: Path, display: str, kind: ContentKind, collector: Collector) -> 
     except ValidationError as err:
         report_validation(err, doc, kind.model, collector)
         return FailedFile(kind.name, display, doc.data)
-    return LoadedFile(kind, doc, model)
+    return LoadedFile(kind, replace(doc, data=None), model)  # the raw data twice would double the memory
 
 
 def report_validation(err: ValidationError, doc: SourceDoc, model: type[BaseModel], collector: Collector) -> None:

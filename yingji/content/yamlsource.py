@@ -9,7 +9,7 @@ are errors, and every value keeps its file:line:col.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -70,19 +70,22 @@ Path_ = tuple  # a key path such as ('tasks', 3, 'units', 0)
 
 @dataclass
 class SourceDoc:
-    """One parsed YAML file: its data, and its node tree to tell where a key or value is written.
+    """One parsed YAML file: its data, and its text to tell where a key or value is written.
 
-    Positions are looked up in the node tree only when a message needs one: recording a
-    position for every value up front was a third of the load time of a large county.
+    Positions are looked up only when a message needs one, in a node tree composed again from the
+    text then: recording a position for every value up front was a third of the load time of a
+    large county, and keeping every file's node tree (about 45 bytes per byte of YAML) took
+    250 MB for a county of 500 villages with their households.
     """
 
     file: str
     data: object
-    root: Node | None = None
+    text: str | None = None
+    _root: Node | None = field(default=None, init=False, repr=False, compare=False)
 
     def location(self, path: Path_, *, key: bool = False) -> Location:
         """Where `path` is written (its key, if `key`); falls back to the nearest enclosing value."""
-        node = self.root
+        node = self._node_tree()
         if node is None:
             return Location(self.file, 1, 1)
         for depth, part in enumerate(path):
@@ -93,6 +96,11 @@ class SourceDoc:
                 return Location(self.file, *_mark(key_node))
             node = child
         return Location(self.file, *_mark(node))
+
+    def _node_tree(self) -> Node | None:
+        if self._root is None and self.text is not None:
+            self._root = _compose_text(self.text, self.file)
+        return self._root
 
 
 def _child(node: Node, part) -> tuple[Node | None, Node | None]:
@@ -159,12 +167,18 @@ def _parse(raw: bytes, display_name: str) -> SourceDoc:
         raise _fail(display_name, damaged.line, damaged.col, damaged.message)
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         raise _fail(display_name, 1, 1, "文件为空")
+    node, loader = _compose_text(text, display_name, with_loader=True)
+    if node is None:
+        raise _fail(display_name, 1, 1, "文件为空")
+    return SourceDoc(display_name, _convert(node, (), display_name, loader), text)
+
+
+def _compose_text(text: str, display_name: str, *, with_loader: bool = False):
+    """The node tree of `text` (libyaml when it is there); with the loader that made it if asked."""
     node, loader = _compose_fast(text)
     if loader is None:
         node, loader = _compose(text, display_name)
-    if node is None:
-        raise _fail(display_name, 1, 1, "文件为空")
-    return SourceDoc(display_name, _convert(node, (), display_name, loader), node)
+    return (node, loader) if with_loader else node
 
 
 def _compose_fast(text: str):
