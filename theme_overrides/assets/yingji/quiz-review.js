@@ -100,37 +100,46 @@
       return box;
     }
 
+    /** 错题本 or 收藏: its count, a drill over all of it, a confirmed clear, and its questions. */
+    function bookSection(part, items, itemView) {
+      var box = h("section", { class: "yj-section " + part.cls }, h("h2", null, part.title + "（" + items.length + " 题）"));
+      if (items.length) {
+        box.appendChild(h("div", { class: "yj-actions" },
+          button(part.drill, function () {
+            drill(items.map(function (e) { return e.key; }), part.kind);
+          }, { class: "yj-primary" }),
+          button(part.clear, function () {
+            Q.confirmStep(box, part.confirm(items.length), part.confirmLabel, function () { part.empty(); render(); });
+          }, { class: "yj-quiet" })));
+      } else {
+        box.appendChild(h("p", { class: "yj-empty" }, part.none));
+      }
+      box.appendChild(h("div", { class: "yj-list" }, items.map(itemView)));
+      return box;
+    }
+
+    var WRONG_BOOK = {
+      cls: "yj-wrong-book", title: "错题本", kind: "wrong", drill: "重做错题", clear: "清空错题本",
+      confirm: function (n) { return "清空错题本中的 " + n + " 道题？"; }, confirmLabel: "确定清空",
+      empty: function () { book.clearWrong(); },
+      none: "错题本是空的。练习或考试中答错的题会记在这里。"
+    };
+    var FAV_BOOK = {
+      cls: "yj-fav-book", title: "收藏", kind: "fav", drill: "练习收藏的题", clear: "清空收藏",
+      confirm: function (n) { return "清空全部 " + n + " 道收藏的题？"; }, confirmLabel: "确定清空",
+      empty: function () { book.clearFavs(); },
+      none: "还没有收藏的题。练习时点“☆ 收藏”即可收藏。"
+    };
+
     function render() {
       Q.clear(root);
-      var wrong = entries(book.wrong());
-      var favs = entries(book.favs());
-      var wrongList = h("div", { class: "yj-list" }, wrong.map(function (item) {
+      var wrongBox = bookSection(WRONG_BOOK, entries(book.wrong()), function (item) {
         return storedView(item, "答错 " + item.e.n + " 次",
           button("移出错题本", function () { book.removeWrong(item.key, true); render(); }, { class: "yj-quiet" }));
-      }));
-      var favList = h("div", { class: "yj-list" }, favs.map(function (item) {
+      });
+      var favBox = bookSection(FAV_BOOK, entries(book.favs()), function (item) {
         return storedView(item, "", button("取消收藏", function () { book.toggleFav(item.q); render(); }, { class: "yj-quiet" }));
-      }));
-      var wrongBox = h("section", { class: "yj-section yj-wrong-book" },
-        h("h2", null, "错题本（" + wrong.length + " 题）"),
-        wrong.length ? h("div", { class: "yj-actions" },
-          button("重做错题", function () {
-            drill(wrong.map(function (e) { return e.key; }), "wrong");
-          }, { class: "yj-primary" }),
-          button("清空错题本", function () {
-            Q.confirmStep(wrongBox, "清空错题本中的 " + wrong.length + " 道题？", "确定清空", function () { book.clearWrong(); render(); });
-          }, { class: "yj-quiet" }))
-          : h("p", { class: "yj-empty" }, "错题本是空的。练习或考试中答错的题会记在这里。"),
-        wrongList);
-      var favBox = h("section", { class: "yj-section yj-fav-book" },
-        h("h2", null, "收藏（" + favs.length + " 题）"),
-        favs.length ? h("div", { class: "yj-actions" },
-          button("练习收藏的题", function () { drill(favs.map(function (e) { return e.key; }), "fav"); }, { class: "yj-primary" }),
-          button("清空收藏", function () {
-            Q.confirmStep(favBox, "清空全部 " + favs.length + " 道收藏的题？", "确定清空", function () { book.clearFavs(); render(); });
-          }, { class: "yj-quiet" }))
-          : h("p", { class: "yj-empty" }, "还没有收藏的题。练习时点“☆ 收藏”即可收藏。"),
-        favList);
+      });
       var resetBox = h("section", { class: "yj-section" },
         h("h2", null, "清除记录"),
         h("p", null, "清除本机保存的全部练习进度、错题、收藏、复习计划、考试记录和未完成的考试。"),
