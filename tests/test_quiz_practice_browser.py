@@ -44,6 +44,35 @@ def test_practice_feedback_right_and_wrong(open_page, key):
     assert page.inner_text(".yj-progress-line") == "已练 2 / 6 题，答对 1 题，正确率 50%"
 
 
+
+def test_clearing_a_book_asks_once_under_its_button_and_keeps_the_other(open_page, key):
+    page = open_page(PRACTICE)
+    page.click(".yj-nav >> text=下一题")
+    choose(page, ["正确"])  # t-pd-2 is 错误
+    page.click(".yj-submit")
+    page.click(".yj-fav")
+    page.goto(f"{open_page.base}/{REVIEW}.html")
+    page.wait_for_selector(".yj-quiz[data-ready='1']")
+    for _ in range(2):  # a second click does not stack a second question
+        page.click(".yj-wrong-book button:has-text('清空错题本')")
+    confirm = page.locator(".yj-wrong-book .yj-confirm")
+    assert confirm.count() == 1 and confirm.inner_text().startswith("清空错题本中的 1 道题？")
+    # the question sits between the buttons and the list, not after the list
+    order = page.evaluate("""() => {
+        const book = document.querySelector('.yj-wrong-book');
+        const [actions, confirm, list] = ['.yj-actions', '.yj-confirm', '.yj-list'].map(s => book.querySelector(s));
+        const before = (a, b) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+        return before(actions, confirm) && before(confirm, list);
+    }""")
+    assert order
+    confirm.locator("text=取消").click()
+    assert page.locator(".yj-wrong-book .yj-item").count() == 1
+    page.click(".yj-wrong-book button:has-text('清空错题本')")
+    page.click(".yj-wrong-book .yj-confirm >> text=确定清空")
+    assert page.inner_text(".yj-wrong-book h2") == "错题本（0 题）"
+    assert page.locator(".yj-fav-book .yj-item").count() == 1
+
+
 @HTTP_ONLY
 def test_practice_shuffled_order_and_chapter_keep_every_question(open_page):
     page = open_page(PRACTICE)

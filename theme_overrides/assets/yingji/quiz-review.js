@@ -104,13 +104,16 @@
     function bookSection(part, items, itemView) {
       var box = h("section", { class: "yj-section " + part.cls }, h("h2", null, part.title + "（" + items.length + " 题）"));
       if (items.length) {
+        var confirmSlot = h("div"); // the question comes under its button, not after a long list
         box.appendChild(h("div", { class: "yj-actions" },
           button(part.drill, function () {
             drill(items.map(function (e) { return e.key; }), part.kind);
           }, { class: "yj-primary" }),
           button(part.clear, function () {
-            Q.confirmStep(box, part.confirm(items.length), part.confirmLabel, function () { part.empty(); render(); });
+            Q.clear(confirmSlot);
+            Q.confirmStep(confirmSlot, part.confirm(items.length), part.confirmLabel, function () { part.empty(); render(); });
           }, { class: "yj-quiet" })));
+        box.appendChild(confirmSlot);
       } else {
         box.appendChild(h("p", { class: "yj-empty" }, part.none));
       }
