@@ -44,15 +44,21 @@ def test_practice_feedback_right_and_wrong(open_page, key):
     assert page.inner_text(".yj-progress-line") == "已练 2 / 6 题，答对 1 题，正确率 50%"
 
 
-
-def test_clearing_a_book_asks_once_under_its_button_and_keeps_the_other(open_page, key):
+def review_after_one_wrong_and_one_favourite(open_page):
+    """t-pd-2 answered wrong and starred in practice; the page then shows 错题本与收藏."""
     page = open_page(PRACTICE)
     page.click(".yj-nav >> text=下一题")
     choose(page, ["正确"])  # t-pd-2 is 错误
     page.click(".yj-submit")
     page.click(".yj-fav")
+    assert page.get_attribute(".yj-fav", "aria-pressed") == "true"
     page.goto(f"{open_page.base}/{REVIEW}.html")
     page.wait_for_selector(".yj-quiz[data-ready='1']")
+    return page
+
+
+def test_clearing_a_book_asks_once_under_its_button_and_keeps_the_other(open_page, key):
+    page = review_after_one_wrong_and_one_favourite(open_page)
     for _ in range(2):  # a second click does not stack a second question
         page.click(".yj-wrong-book button:has-text('清空错题本')")
     confirm = page.locator(".yj-wrong-book .yj-confirm")
@@ -102,14 +108,7 @@ def test_practice_is_usable_by_keyboard(open_page):
 
 
 def test_wrong_book_survives_reload_and_redo_drills_until_right(open_page, key):
-    page = open_page(PRACTICE)
-    page.click(".yj-nav >> text=下一题")
-    choose(page, ["正确"])  # t-pd-2 is 错误
-    page.click(".yj-submit")
-    page.click(".yj-fav")
-    assert page.get_attribute(".yj-fav", "aria-pressed") == "true"
-    page.goto(f"{open_page.base}/{REVIEW}.html")
-    page.wait_for_selector(".yj-quiz[data-ready='1']")
+    page = review_after_one_wrong_and_one_favourite(open_page)
     page.reload()
     page.wait_for_selector(".yj-quiz[data-ready='1']")
     wrong = page.locator(".yj-wrong-book .yj-item")
