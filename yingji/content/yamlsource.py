@@ -99,7 +99,7 @@ class SourceDoc:
 
     def _node_tree(self) -> Node | None:
         if self._root is None and self.text is not None:
-            self._root = _compose_text(self.text, self.file)
+            self._root = _compose_text(self.text, self.file)[0]
         return self._root
 
 
@@ -167,18 +167,18 @@ def _parse(raw: bytes, display_name: str) -> SourceDoc:
         raise _fail(display_name, damaged.line, damaged.col, damaged.message)
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         raise _fail(display_name, 1, 1, "文件为空")
-    node, loader = _compose_text(text, display_name, with_loader=True)
+    node, loader = _compose_text(text, display_name)
     if node is None:
         raise _fail(display_name, 1, 1, "文件为空")
     return SourceDoc(display_name, _convert(node, (), display_name, loader), text)
 
 
-def _compose_text(text: str, display_name: str, *, with_loader: bool = False):
-    """The node tree of `text` (libyaml when it is there); with the loader that made it if asked."""
+def _compose_text(text: str, display_name: str):
+    """(node tree, the loader that made it) of `text`, with libyaml when it is there."""
     node, loader = _compose_fast(text)
     if loader is None:
         node, loader = _compose(text, display_name)
-    return (node, loader) if with_loader else node
+    return node, loader
 
 
 def _compose_fast(text: str):
