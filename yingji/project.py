@@ -70,3 +70,11 @@ def version_text() -> str:
             tools.append(f"{shown} 未安装")
     python = ".".join(map(str, sys.version_info[:3]))
     return f"yingji {version()}（Python {python}，{'，'.join(tools)}）"
+
+
+def shown_path(path: Path) -> str:
+    """A path as short as it can be said: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix() or "."
+    except ValueError:
+        return str(path)
